@@ -1,0 +1,62 @@
+package vn.lienthong.rest;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import vn.lienthong.core.delivery.Inbox;
+import vn.lienthong.core.delivery.InboxEntry;
+import vn.lienthong.core.envelope.EnvelopeArchive;
+
+/** Pull delivery: the calling agency's inbox. */
+@Path("/inbox")
+public class InboxResource {
+
+    /** The inbox listing. */
+    public record Listing(List<InboxEntry> entries) {
+    }
+
+    private final Inbox inbox;
+
+    InboxResource(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    /** Envelopes waiting for the caller, oldest first. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Listing list(@QueryParam("limit") @DefaultValue("100") int limit, @Context SecurityContext security) {
+        return new Listing(inbox.list(CallerSecurityContext.callerOf(security), limit));
+    }
+
+    /** The envelope's signed bytes exactly as the sender submitted them. */
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_XML)
+    public Response fetch(@PathParam("id") String id, @Context SecurityContext security) {
+        EnvelopeArchive.Archived envelope = inbox.fetch(CallerSecurityContext.callerOf(security), id);
+        return Response.ok(envelope.content())
+                .type(MediaType.APPLICATION_XML_TYPE)
+                .header(TransportHeaders.ENVELOPE_ID, envelope.envelopeId())
+                .header(TransportHeaders.SENDER, envelope.sender())
+                .header(TransportHeaders.KIND, envelope.kind().xmlName())
+                .header(TransportHeaders.DOSSIER_CODE, envelope.dossierCode())
+                .build();
+    }
+
+    /** Acknowledge: the caller has taken the envelope. Idempotent. */
+    @POST
+    @Path("/{id}/ack")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Inbox.Acknowledgement acknowledge(@PathParam("id") String id, @Context SecurityContext security) {
+        return inbox.acknowledge(CallerSecurityContext.callerOf(security), id);
+    }
+}

@@ -1,0 +1,48 @@
+package vn.lienthong.rest;
+
+import java.util.List;
+import org.apache.cxf.Bus;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.jakarta.rs.json.JacksonJsonProvider;
+import vn.lienthong.core.access.CallerAuthentication;
+import vn.lienthong.core.delivery.DeliveryProperties;
+import vn.lienthong.core.delivery.EnvelopePusher;
+import vn.lienthong.core.delivery.Inbox;
+import vn.lienthong.core.receipt.GatewayIdentity;
+import vn.lienthong.core.submission.SubmissionPort;
+import vn.lienthong.core.tracking.TrackingQueries;
+
+/** The REST adapter: the JAX-RS server at {@code /api/v1} on the CXF servlet, and the REST push client. */
+@Configuration(proxyBeanMethods = false)
+public class RestConfiguration {
+
+    /** Where the API lives under the CXF servlet path ({@code cxf.path}, {@code /api}). */
+    static final String ADDRESS = "/v1";
+
+    @Bean(destroyMethod = "destroy")
+    Server restApi(Bus bus, JsonMapper json, SubmissionPort submissions, TrackingQueries tracking, Inbox inbox,
+                   CallerAuthentication authentication, GatewayIdentity identity) {
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus);
+        factory.setAddress(ADDRESS);
+        factory.setServiceBeans(List.of(
+                new EnvelopeResource(submissions, tracking),
+                new InboxResource(inbox),
+                new DossierResource(tracking),
+                new ContractResource(identity)));
+        factory.setProviders(List.of(
+                new JacksonJsonProvider(json),
+                new CallerAuthenticationFilter(authentication),
+                new ProblemResponses()));
+        return factory.create();
+    }
+
+    @Bean
+    EnvelopePusher restPushClient(DeliveryProperties properties) {
+        return new RestPushClient(properties.connectTimeout(), properties.pushTimeout());
+    }
+}

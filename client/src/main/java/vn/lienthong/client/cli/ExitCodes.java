@@ -1,0 +1,18 @@
+package vn.lienthong.client.cli;
+
+/** Exit codes of every command, stable for scripts. */
+final class ExitCodes {
+
+    static final int OK = 0;
+    /** The command line was wrong (picocli's own code). */
+    static final int USAGE = 2;
+    /** The gateway refused the request; its problem code is printed. */
+    static final int REFUSED = 3;
+    /** A signature or receipt did not verify. */
+    static final int NOT_VERIFIED = 4;
+    /** A file could not be read or written, or the gateway could not be reached. */
+    static final int IO = 5;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,106 @@
+package vn.lienthong.core;
+
+import java.sql.DatabaseMetaData;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.integration.config.EnableIntegration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.lienthong.core.access.CallerAuthentication;
+import vn.lienthong.core.agency.AgencyCodePolicy;
+import vn.lienthong.core.agency.AgencyFileLoader;
+import vn.lienthong.core.agency.AgencyProperties;
+import vn.lienthong.core.agency.AgencyRegistry;
+import vn.lienthong.core.delivery.DeliveryConfiguration;
+import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.receipt.GatewayIdentity;
+import vn.lienthong.core.receipt.ReceiptIssuer;
+import vn.lienthong.core.receipt.SigningProperties;
+import vn.lienthong.core.routing.RoutingConfiguration;
+import vn.lienthong.core.submission.SubmissionConfiguration;
+import vn.lienthong.core.tracking.DossierTracking;
+import vn.lienthong.core.tracking.TrackingQueries;
+
+/**
+ * The core: domain services and the flows of the envelope path. Adapters provide the
+ * {@code EnvelopePusher} and connect the broker channels; the application imports this.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableIntegration
+@EnableConfigurationProperties({AgencyProperties.class, SigningProperties.class})
+@Import({SubmissionConfiguration.class, RoutingConfiguration.class, DeliveryConfiguration.class})
+public class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AgencyRegistry agencyRegistry(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
+                                  AgencyProperties properties, Clock clock) {
+        return new AgencyRegistry(jdbc, transactions, events, new AgencyCodePolicy(properties.codePattern()), clock);
+    }
+
+    @Bean
+    AgencyFileLoader agencyFileLoader(AgencyRegistry registry, AgencyProperties properties) {
+        return new AgencyFileLoader(registry, properties.file());
+    }
+
+    @Bean
+    CallerAuthentication callerAuthentication(AgencyRegistry registry) {
+        return new CallerAuthentication(registry);
+    }
+
+    @Bean
+    EnvelopeArchive envelopeArchive(JdbcClient jdbc) {
+        return new EnvelopeArchive(jdbc);
+    }
+
+    @Bean
+    DossierTracking dossierTracking(JdbcClient jdbc) {
+        return new DossierTracking(jdbc);
+    }
+
+    @Bean
+    TrackingQueries trackingQueries(JdbcClient jdbc) {
+        return new TrackingQueries(jdbc);
+    }
+
+    @Bean
+    GatewayIdentity gatewayIdentity(SigningProperties properties) {
+        return GatewayIdentity.load(properties);
+    }
+
+    @Bean
+    ReceiptIssuer receiptIssuer(GatewayIdentity identity) {
+        return new ReceiptIssuer(identity);
+    }
+
+    /**
+     * The migrations are shared by H2 and PostgreSQL; the one type they spell differently,
+     * for envelope bytes, comes in as a placeholder.
+     */
+    @Bean
+    FlywayConfigurationCustomizer binaryTypePlaceholder(DataSource dataSource) {
+        return configuration -> configuration.placeholders(Map.of("binary_type", binaryType(dataSource)));
+    }
+
+    private static String binaryType(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return "PostgreSQL".equals(product) ? "BYTEA" : "BINARY LARGE OBJECT";
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database this is", e);
+        }
+    }
+}

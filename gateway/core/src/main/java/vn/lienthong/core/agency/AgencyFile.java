@@ -1,0 +1,91 @@
+package vn.lienthong.core.agency;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import vn.lienthong.signature.PemCertificates;
+
+/**
+ * Reads the agency registry file: a YAML list of agencies with their delivery settings,
+ * certificate files (relative to the registry file) and API token hashes.
+ *
+ * <pre>
+ * agencies:
+ *   - code: 000.00.12.H53
+ *     name: Sở Tài nguyên và Môi trường
+ *     delivery: { mode: push, endpoint: https://stnmt.example.gov.vn/lienthong }
+ *     certificates: [ stnmt/certificate.pem ]
+ *     api-token-sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+ * </pre>
+ */
+public final class AgencyFile {
+
+    record Document(List<Entry> agencies) {
+    }
+
+    record Entry(String code, String name, Delivery delivery, @Nullable List<String> certificates,
+                 @Nullable String apiTokenSha256) {
+    }
+
+    record Delivery(String mode, @Nullable URI endpoint) {
+    }
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private AgencyFile() {
+    }
+
+    /** Every registration in the file; fails with the file and the entry named when something is wrong. */
+    public static List<AgencyRegistration> read(Path file) {
+        Document document;
+        try {
+            document = MAPPER.readValue(file.toFile(), Document.class);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("agency registry " + file + " cannot be read: " + e.getOriginalMessage(), e);
+        }
+        if (document == null || document.agencies() == null) {
+            throw new IllegalStateException("agency registry " + file + " has no 'agencies' list");
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return document.agencies().stream().map(entry -> registration(file, base, entry)).toList();
+    }
+
+    private static AgencyRegistration registration(Path file, Path base, Entry entry) {
+        String where = "agency registry " + file + ", agency " + entry.code() + ": ";
+        if (entry.code() == null || entry.name() == null || entry.delivery() == null || entry.delivery().mode() == null) {
+            throw new IllegalStateException(where + "code, name and delivery.mode are required");
+        }
+        try {
+            DeliveryMode mode = DeliveryMode.valueOf(entry.delivery().mode().toUpperCase(Locale.ROOT));
+            List<X509Certificate> certificates = entry.certificates() == null ? List.of()
+                    : entry.certificates().stream().map(base::resolve).map(path -> certificate(where, path)).toList();
+            return new AgencyRegistration(AgencyCode.of(entry.code()), entry.name(), mode, entry.delivery().endpoint(),
+                    certificates, entry.apiTokenSha256());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(where + e.getMessage(), e);
+        }
+    }
+
+    private static X509Certificate certificate(String where, Path path) {
+        if (!Files.isReadable(path)) {
+            throw new IllegalStateException(where + "certificate file " + path + " is not readable");
+        }
+        List<X509Certificate> certificates = PemCertificates.read(path);
+        if (certificates.size() != 1) {
+            throw new IllegalStateException(where + path + " must hold exactly one certificate, found " + certificates.size());
+        }
+        return certificates.get(0);
+    }
+}

@@ -1,0 +1,70 @@
+package vn.lienthong.core.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import vn.lienthong.core.access.Caller;
+import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.error.ErrorCode;
+import vn.lienthong.core.error.GatewayException;
+import vn.lienthong.core.routing.DeliveryOrder;
+
+/**
+ * The inbox of a pull agency: envelopes wait here until the agency fetches them and
+ * acknowledges; the acknowledgement is the moment the agency took the dossier. An agency
+ * only ever sees its own inbox.
+ */
+public class Inbox {
+
+    /** The result of an acknowledgement; repeating it returns the first time again. */
+    public record Acknowledgement(String envelopeId, String recipient, Instant takenAt) {
+    }
+
+    private static final int MAX_LIST = 500;
+
+    private final Deliveries deliveries;
+    private final EnvelopeArchive archive;
+    private final Handover handover;
+    private final Clock clock;
+
+    public Inbox(Deliveries deliveries, EnvelopeArchive archive, Handover handover, Clock clock) {
+        this.deliveries = deliveries;
+        this.archive = archive;
+        this.handover = handover;
+        this.clock = clock;
+    }
+
+    /** Places a routed envelope in its recipient's inbox (the delivery stage for pull agencies). */
+    public void hold(DeliveryOrder order) {
+        deliveries.makeAvailable(order.envelopeId(), order.recipient(), clock.instant());
+    }
+
+    public List<InboxEntry> list(Caller caller, int limit) {
+        return deliveries.inbox(caller.agency(), Math.max(1, Math.min(limit, MAX_LIST)));
+    }
+
+    /** The envelope's signed bytes, for a recipient that has it in its inbox or already took it. */
+    public EnvelopeArchive.Archived fetch(Caller caller, String envelopeId) {
+        DeliveryState state = deliveries.state(envelopeId, caller.agency()).orElseThrow(() -> notInInbox(envelopeId));
+        if (state == DeliveryState.QUEUED) {
+            throw notInInbox(envelopeId);
+        }
+        return archive.find(envelopeId).orElseThrow(() -> notInInbox(envelopeId));
+    }
+
+    /** Records that the caller took the envelope; idempotent. */
+    public Acknowledgement acknowledge(Caller caller, String envelopeId) {
+        DeliveryState state = deliveries.state(envelopeId, caller.agency()).orElseThrow(() -> notInInbox(envelopeId));
+        if (state == DeliveryState.QUEUED) {
+            throw notInInbox(envelopeId);
+        }
+        handover.take(envelopeId, caller.agency(), clock.instant());
+        Instant takenAt = deliveries.takenAt(envelopeId, caller.agency())
+                .orElseThrow(() -> new IllegalStateException("delivered envelope " + envelopeId + " without taken-at"));
+        return new Acknowledgement(envelopeId, caller.agency().value(), takenAt);
+    }
+
+    private static GatewayException notInInbox(String envelopeId) {
+        return ErrorCode.INBOX_ENTRY_NOT_FOUND.exception("envelope " + envelopeId + " is not in your inbox").build();
+    }
+}

@@ -1,0 +1,34 @@
+package vn.lienthong.core.envelope;
+
+/** The time a step may take, counted in working time. */
+public record AllowedTime(int amount, Unit unit) {
+
+    public enum Unit {
+        WORKING_DAYS("working-days"), WORKING_HOURS("working-hours");
+
+        private final String xmlName;
+
+        Unit(String xmlName) {
+            this.xmlName = xmlName;
+        }
+
+        public String xmlName() {
+            return xmlName;
+        }
+
+        public static Unit fromXml(String name) {
+            for (Unit unit : values()) {
+                if (unit.xmlName.equals(name)) {
+                    return unit;
+                }
+            }
+            throw new IllegalArgumentException("unknown unit " + name);
+        }
+    }
+
+    public AllowedTime {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("allowed time must be positive");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package vn.lienthong.core.envelope;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import vn.lienthong.core.agency.AgencyCode;
+
+/**
+ * Reads an {@link Envelope} from a DOM that has already passed schema validation, so
+ * structure and lexical forms are known to be right here.
+ */
+public final class EnvelopeReader {
+
+    /** Namespace of envelope version 1. */
+    public static final String NAMESPACE = "urn:lienthong:envelope:v1";
+
+    public Envelope read(Document document) {
+        Element root = document.getDocumentElement();
+        Element header = child(root, "Header");
+        Element dossier = child(root, "Dossier");
+        Element components = optionalChild(root, "Components");
+        return new Envelope(
+                text(header, "EnvelopeId"),
+                OffsetDateTime.parse(text(header, "CreatedAt")),
+                EnvelopeKind.fromXml(text(header, "Kind")),
+                party(child(header, "From")),
+                children(header, "To").stream().map(EnvelopeReader::party).toList(),
+                optionalText(header, "InReplyTo"),
+                optionalText(header, "Subject"),
+                dossier(dossier),
+                components == null ? List.of() : children(components, "Component").stream().map(EnvelopeReader::component).toList());
+    }
+
+    private static DossierReference dossier(Element dossier) {
+        Element step = optionalChild(dossier, "Step");
+        Element applicant = optionalChild(dossier, "Applicant");
+        String status = optionalText(dossier, "Status");
+        return new DossierReference(
+                text(dossier, "Code"),
+                text(dossier, "ProcedureCode"),
+                optionalText(dossier, "ProcedureName"),
+                optionalTime(dossier, "ReceivedAt"),
+                optionalTime(dossier, "PromisedReturnAt"),
+                step == null ? null : step(step),
+                status == null ? null : Integer.valueOf(status),
+                optionalText(dossier, "Note"),
+                applicant == null ? null : applicant(applicant));
+    }
+
+    private static Step step(Element step) {
+        Element allowed = optionalChild(step, "AllowedTime");
+        return new Step(text(step, "Name"), allowed == null ? null
+                : new AllowedTime(Integer.parseInt(allowed.getTextContent().strip()),
+                        AllowedTime.Unit.fromXml(allowed.getAttribute("unit"))));
+    }
+
+    private static Applicant applicant(Element applicant) {
+        return new Applicant(text(applicant, "Name"), optionalText(applicant, "IdentityNumber"),
+                optionalText(applicant, "Address"), optionalText(applicant, "Phone"), optionalText(applicant, "Email"));
+    }
+
+    private static Component component(Element component) {
+        String reference = optionalText(component, "ContentReference");
+        return new Component(text(component, "Name"), text(component, "MediaType"),
+                Long.parseLong(text(component, "Size")), text(component, "Sha256"),
+                reference == null ? null : URI.create(reference));
+    }
+
+    private static Party party(Element party) {
+        String officer = party.getAttribute("officer");
+        return new Party(AgencyCode.of(party.getTextContent().strip()), officer.isEmpty() ? null : officer);
+    }
+
+    static Element child(Element parent, String name) {
+        Element child = optionalChild(parent, name);
+        if (child == null) {
+            throw new IllegalStateException("validated envelope lacks <" + name + ">");
+        }
+        return child;
+    }
+
+    static @Nullable Element optionalChild(Element parent, String name) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && name.equals(element.getLocalName())
+                    && NAMESPACE.equals(element.getNamespaceURI())) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && name.equals(element.getLocalName())
+                    && NAMESPACE.equals(element.getNamespaceURI())) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    private static String text(Element parent, String name) {
+        return child(parent, name).getTextContent().strip();
+    }
+
+    private static @Nullable String optionalText(Element parent, String name) {
+        Element child = optionalChild(parent, name);
+        return child == null ? null : child.getTextContent().strip();
+    }
+
+    private static @Nullable OffsetDateTime optionalTime(Element parent, String name) {
+        String text = optionalText(parent, name);
+        return text == null ? null : OffsetDateTime.parse(text);
+    }
+}

@@ -1,0 +1,90 @@
+package vn.lienthong.core.error;
+
+/**
+ * Every error a caller can get, with its stable code and HTTP status.
+ *
+ * <p>The constant's name is the code that travels in problem documents, SOAP faults, logs
+ * and metric tags. Once released a code keeps its name and meaning: retire it by
+ * deprecating the constant, never by renaming or reusing it. {@code docs/ERRORS.md} lists
+ * them all and a test keeps the two in step.
+ */
+public enum ErrorCode {
+
+    // Transport and authentication
+    AUTHENTICATION_REQUIRED(Category.SECURITY, 401, "Authentication required"),
+    AUTHENTICATION_FAILED(Category.SECURITY, 401, "Authentication failed"),
+    ACCESS_DENIED(Category.SECURITY, 403, "Access denied"),
+    MEDIA_TYPE_UNSUPPORTED(Category.INPUT, 415, "Unsupported media type"),
+    NOT_ACCEPTABLE(Category.INPUT, 406, "No acceptable representation"),
+    RESOURCE_NOT_FOUND(Category.INPUT, 404, "No such resource"),
+    METHOD_NOT_ALLOWED(Category.INPUT, 405, "Method not allowed"),
+    REQUEST_INVALID(Category.INPUT, 400, "Request invalid"),
+    ENVELOPE_TOO_LARGE(Category.INPUT, 413, "Envelope too large"),
+    REQUEST_BODY_UNREADABLE(Category.INPUT, 400, "Request body could not be read"),
+
+    // The XML itself
+    ENVELOPE_NOT_XML(Category.INPUT, 400, "Body is not well-formed XML"),
+    XML_DOCTYPE_FORBIDDEN(Category.SECURITY, 400, "Document type declarations are not accepted"),
+    XML_LIMIT_EXCEEDED(Category.SECURITY, 400, "XML structure exceeds a limit"),
+    ENVELOPE_SCHEMA_INVALID(Category.INPUT, 400, "Envelope does not match its schema"),
+    AGENCY_CODE_INVALID(Category.INPUT, 400, "Agency code has an invalid form"),
+    COMPONENT_DIGEST_MISMATCH(Category.INPUT, 400, "Component content does not match its size or SHA-256"),
+
+    // Who may send what
+    SENDER_NOT_CALLER(Category.SECURITY, 403, "Sender is not the authenticated agency"),
+    RECIPIENT_UNKNOWN(Category.INPUT, 422, "Recipient agency is not registered"),
+
+    // Signatures
+    SIGNATURE_MISSING(Category.SECURITY, 400, "Envelope is not signed"),
+    SIGNATURE_INVALID(Category.SECURITY, 400, "Signature does not verify"),
+    SIGNATURE_PROFILE_VIOLATION(Category.SECURITY, 400, "Signature is outside the accepted profile"),
+    SIGNER_UNKNOWN(Category.SECURITY, 403, "Signer certificate is not registered for the sending agency"),
+
+    // State
+    ENVELOPE_ID_CONFLICT(Category.STATE, 409, "Envelope id already used for different content"),
+    ENVELOPE_NOT_FOUND(Category.STATE, 404, "Envelope not found"),
+    INBOX_ENTRY_NOT_FOUND(Category.STATE, 404, "No such envelope in the inbox"),
+    DOSSIER_NOT_FOUND(Category.STATE, 404, "Dossier not found"),
+
+    // The gateway's own faults
+    INTERNAL_ERROR(Category.SYSTEM, 500, "Internal error");
+
+    /** What kind of fault a code reports, for dashboards and for deciding whether a retry can help. */
+    public enum Category {
+        /** The request is malformed; resending it unchanged fails again. */
+        INPUT,
+        /** Authentication, authorisation, signatures and hostile input. */
+        SECURITY,
+        /** The request conflicts with what the gateway holds, or names something it does not hold. */
+        STATE,
+        /** The gateway failed; the same request may succeed later. */
+        SYSTEM
+    }
+
+    private final Category category;
+    private final int httpStatus;
+    private final String title;
+
+    ErrorCode(Category category, int httpStatus, String title) {
+        this.category = category;
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Starts an exception carrying this code; finish it with {@link GatewayException.Builder#build()}. */
+    public GatewayException.Builder exception(String detail) {
+        return new GatewayException.Builder(this, detail);
+    }
+}

@@ -1,0 +1,45 @@
+package vn.lienthong.core.routing;
+
+import java.util.Map;
+import org.springframework.messaging.Message;
+import vn.lienthong.core.agency.AgencyCode;
+
+/**
+ * The instruction that crosses the broker: deliver this envelope to this recipient. It
+ * carries ids only; the bytes stay in the envelope archive.
+ *
+ * @param attempt which delivery attempt this is, starting at 1 (the broker counts redeliveries)
+ */
+public record DeliveryOrder(String envelopeId, AgencyCode recipient, String dossierCode, int attempt) {
+
+    /** Message headers that carry an order across the broker; adapters map them to broker properties and back. */
+    public static final String ENVELOPE_ID = "lt_envelopeId";
+    public static final String RECIPIENT = "lt_recipient";
+    public static final String DOSSIER_CODE = "lt_dossierCode";
+    public static final String ATTEMPT = "lt_attempt";
+    /** Identifies the order, one per envelope and recipient, for the broker's duplicate detection. */
+    public static final String ORDER_ID = "lt_orderId";
+
+    public Map<String, Object> headers() {
+        return Map.of(ENVELOPE_ID, envelopeId, RECIPIENT, recipient.value(), DOSSIER_CODE, dossierCode,
+                ORDER_ID, envelopeId + "/" + recipient.value());
+    }
+
+    /** Reads an order back from a message that came through the broker. */
+    public static DeliveryOrder fromMessage(Message<?> message) {
+        Object attempt = message.getHeaders().get(ATTEMPT);
+        return new DeliveryOrder(
+                required(message, ENVELOPE_ID),
+                AgencyCode.of(required(message, RECIPIENT)),
+                required(message, DOSSIER_CODE),
+                attempt == null ? 1 : Integer.parseInt(attempt.toString()));
+    }
+
+    private static String required(Message<?> message, String header) {
+        Object value = message.getHeaders().get(header);
+        if (value == null) {
+            throw new IllegalArgumentException("delivery order without header " + header);
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package vn.lienthong.core.routing;
+
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.Pollers;
+import org.springframework.integration.jdbc.JdbcPollingChannelAdapter;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.Message;
+import org.springframework.transaction.PlatformTransactionManager;
+import vn.lienthong.core.agency.AgencyCode;
+
+/** Stage 7b of the path: relay the outbox to the broker. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RoutingProperties.class)
+public class RoutingConfiguration {
+
+    /** An outbox row as the relay reads it; {@code id} names the row to delete once sent. */
+    record OutboxEntry(long id, DeliveryOrder order) {
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc) {
+        return new Outbox(jdbc);
+    }
+
+    /**
+     * Polls the outbox in a database transaction, sends each order to the broker, and deletes
+     * the rows in the same transaction. A crash after the send and before the commit sends
+     * the orders again; the broker's duplicate detection and the idempotent delivery stage
+     * absorb that. Rows are locked with SKIP LOCKED so several gateways share the work.
+     */
+    @Bean
+    IntegrationFlow outboxRelay(DataSource dataSource, PlatformTransactionManager transactions,
+                                RoutingProperties properties) {
+        JdbcPollingChannelAdapter outbox = new JdbcPollingChannelAdapter(dataSource, """
+                SELECT id, envelope_id, recipient, dossier_code FROM outbox ORDER BY id
+                FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED""".formatted(properties.relayBatchSize()));
+        outbox.setRowMapper((rs, n) -> new OutboxEntry(rs.getLong(1),
+                new DeliveryOrder(rs.getString(2), AgencyCode.of(rs.getString(3)), rs.getString(4), 1)));
+        outbox.setUpdateSql("DELETE FROM outbox WHERE id IN (:id)");
+        return IntegrationFlow
+                .from(outbox, endpoint -> endpoint.id("routing.outboxPoller")
+                        .poller(Pollers.fixedDelay(properties.relayInterval()).transactional(transactions)))
+                .splitWith(split -> split.id("routing.splitOrders"))
+                .transformWith(t -> t.<OutboxEntry, Message<String>>transformer(entry -> MessageBuilder
+                                .withPayload(entry.order().envelopeId()).copyHeaders(entry.order().headers()).build())
+                        .expectedType(OutboxEntry.class).id("routing.toOrderMessage"))
+                .channel(RoutingChannels.BROKER_OUTBOUND)
+                .get();
+    }
+}

@@ -1,0 +1,85 @@
+package vn.lienthong.core.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.lienthong.core.delivery.Deliveries;
+import vn.lienthong.core.envelope.Envelope;
+import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.error.ErrorCode;
+import vn.lienthong.core.receipt.Receipt;
+import vn.lienthong.core.receipt.ReceiptIssuer;
+import vn.lienthong.core.routing.Outbox;
+import vn.lienthong.core.tracking.DossierTracking;
+
+/**
+ * Steps 6 to 8: deduplicate on the envelope id, then in one transaction store the bytes with
+ * the signed receipt, open a delivery per recipient, record the hand-off and write the
+ * outbox. Either all of it is committed or none.
+ */
+final class Acceptance {
+
+    private static final Logger log = LoggerFactory.getLogger(Acceptance.class);
+
+    private final EnvelopeArchive archive;
+    private final Deliveries deliveries;
+    private final DossierTracking tracking;
+    private final Outbox outbox;
+    private final ReceiptIssuer receipts;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Acceptance(EnvelopeArchive archive, Deliveries deliveries, DossierTracking tracking, Outbox outbox,
+               ReceiptIssuer receipts, TransactionTemplate transactions, Clock clock) {
+        this.archive = archive;
+        this.deliveries = deliveries;
+        this.tracking = tracking;
+        this.outbox = outbox;
+        this.receipts = receipts;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    Receipt accept(SubmissionStages.Verified verified) {
+        Envelope envelope = verified.envelope();
+        Receipt earlier = earlierReceipt(verified);
+        if (earlier != null) {
+            return earlier;
+        }
+        Instant acceptedAt = clock.instant();
+        Receipt receipt = receipts.issue(envelope, verified.bytes(), acceptedAt);
+        boolean stored = Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!archive.store(envelope, verified.bytes(), receipt.xml(), acceptedAt)) {
+                return false;
+            }
+            deliveries.open(envelope, acceptedAt);
+            tracking.recordGiven(envelope, acceptedAt);
+            outbox.enqueue(envelope, acceptedAt);
+            return true;
+        }));
+        if (!stored) {
+            Receipt concurrent = earlierReceipt(verified);
+            if (concurrent == null) {
+                throw new IllegalStateException("envelope " + envelope.id() + " was neither stored nor found");
+            }
+            return concurrent;
+        }
+        log.info("accepted envelope {} ({}) from {} for {} in dossier {}", envelope.id(), envelope.kind().xmlName(),
+                envelope.sender().agency(), envelope.recipients().stream().map(p -> p.agency().value()).toList(),
+                envelope.dossier().code());
+        return receipt;
+    }
+
+    /** The receipt of an identical earlier submission, null if there was none; a different one with the same id is refused. */
+    private Receipt earlierReceipt(SubmissionStages.Verified verified) {
+        return archive.fingerprint(verified.envelope().id()).map(earlier -> {
+            if (!earlier.sha256().equals(verified.bytes().sha256())) {
+                throw ErrorCode.ENVELOPE_ID_CONFLICT.exception("envelope id " + verified.envelope().id()
+                        + " was already accepted with different content; use a new id for a new envelope").build();
+            }
+            return new Receipt(verified.envelope().id(), earlier.receipt(), true);
+        }).orElse(null);
+    }
+}

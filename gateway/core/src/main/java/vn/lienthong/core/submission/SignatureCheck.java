@@ -1,0 +1,51 @@
+package vn.lienthong.core.submission;
+
+import vn.lienthong.core.agency.Agency;
+import vn.lienthong.core.agency.AgencyRegistry;
+import vn.lienthong.core.error.ErrorCode;
+import vn.lienthong.core.error.GatewayException;
+import vn.lienthong.signature.EnvelopedSignatureVerifier;
+import vn.lienthong.signature.PemCertificates;
+import vn.lienthong.signature.SignatureRejectedException;
+import vn.lienthong.signature.VerifiedSignature;
+
+/** Step 5: the signature verifies, covers the whole envelope, and was made with a certificate of the sender. */
+final class SignatureCheck {
+
+    private final EnvelopedSignatureVerifier verifier = new EnvelopedSignatureVerifier();
+    private final AgencyRegistry registry;
+
+    SignatureCheck(AgencyRegistry registry) {
+        this.registry = registry;
+    }
+
+    SubmissionStages.Verified verify(SubmissionStages.Parsed parsed) {
+        Agency sender = registry.find(parsed.envelope().sender().agency())
+                .orElseThrow(() -> ErrorCode.SIGNER_UNKNOWN.exception("sender " + parsed.envelope().sender().agency()
+                        + " is not registered").build());
+        VerifiedSignature signature;
+        try {
+            signature = verifier.verify(parsed.document(), false);
+        } catch (SignatureRejectedException e) {
+            throw rejected(e);
+        }
+        String fingerprint = PemCertificates.fingerprint(signature.signer());
+        if (!sender.signsWith(fingerprint)) {
+            throw ErrorCode.SIGNER_UNKNOWN.exception("the envelope is signed by '"
+                            + signature.signer().getSubjectX500Principal().getName()
+                            + "', which is not a registered certificate of " + sender.code())
+                    .with("fingerprint", fingerprint).build();
+        }
+        return new SubmissionStages.Verified(parsed.caller(), parsed.bytes(), parsed.envelope(), signature);
+    }
+
+    private static GatewayException rejected(SignatureRejectedException e) {
+        ErrorCode code = switch (e.reason()) {
+            case MISSING -> ErrorCode.SIGNATURE_MISSING;
+            case INVALID -> ErrorCode.SIGNATURE_INVALID;
+            case MISPLACED, MALFORMED, REFERENCE_NOT_DOCUMENT, ALGORITHM_NOT_ALLOWED, NO_CERTIFICATE ->
+                    ErrorCode.SIGNATURE_PROFILE_VIOLATION;
+        };
+        return code.exception(e.getMessage()).with("reason", e.reason().name()).build();
+    }
+}

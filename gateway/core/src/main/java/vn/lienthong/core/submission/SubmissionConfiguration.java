@@ -1,0 +1,51 @@
+package vn.lienthong.core.submission;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.core.GenericTransformer;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.TransformerEndpointSpec;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.lienthong.core.agency.AgencyRegistry;
+import vn.lienthong.core.delivery.Deliveries;
+import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.envelope.EnvelopeSchema;
+import vn.lienthong.core.receipt.ReceiptIssuer;
+import vn.lienthong.core.routing.Outbox;
+import vn.lienthong.core.tracking.DossierTracking;
+import vn.lienthong.xml.SecureXml;
+
+/** Steps 1 to 8 of the path: from a submitted body to a signed receipt. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngressProperties.class)
+public class SubmissionConfiguration {
+
+    /**
+     * The ingress flow, entered through {@link SubmissionPort}. It runs on the caller's
+     * thread; each step either passes the submission on or throws the error the caller gets.
+     */
+    @Bean
+    IntegrationFlow submissionFlow(IngressProperties ingress, AgencyRegistry agencies, EnvelopeArchive archive,
+                                   Deliveries deliveries, DossierTracking tracking, Outbox outbox,
+                                   ReceiptIssuer receipts, TransactionTemplate transactions, Clock clock) {
+        EnvelopeIntake intake = new EnvelopeIntake(ingress.maxEnvelopeSize().toBytes());
+        EnvelopeParsing parsing = new EnvelopeParsing(new SecureXml(), EnvelopeSchema.load("envelope-v1.xsd"));
+        SenderAuthorisation authorisation = new SenderAuthorisation(agencies);
+        SignatureCheck signatures = new SignatureCheck(agencies);
+        Acceptance acceptance = new Acceptance(archive, deliveries, tracking, outbox, receipts, transactions, clock);
+        return IntegrationFlow.from(SubmissionPort.class, gateway -> gateway.beanName("submissionPort"))
+                .transformWith(step("submission.receive", Submission.class, intake::receive))
+                .transformWith(step("submission.parse", SubmissionStages.Received.class, parsing::parse))
+                .transformWith(step("submission.authorise", SubmissionStages.Parsed.class, authorisation::authorise))
+                .transformWith(step("submission.verifySignature", SubmissionStages.Parsed.class, signatures::verify))
+                .transformWith(step("submission.accept", SubmissionStages.Verified.class, acceptance::accept))
+                .get();
+    }
+
+    private static <P> Consumer<TransformerEndpointSpec> step(String id, Class<P> input, GenericTransformer<P, ?> step) {
+        return endpoint -> endpoint.transformer(step).expectedType(input).id(id);
+    }
+}

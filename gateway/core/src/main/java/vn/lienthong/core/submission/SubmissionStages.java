@@ -1,0 +1,26 @@
+package vn.lienthong.core.submission;
+
+import org.w3c.dom.Document;
+import vn.lienthong.core.access.Caller;
+import vn.lienthong.core.envelope.Envelope;
+import vn.lienthong.core.envelope.EnvelopeBytes;
+import vn.lienthong.signature.VerifiedSignature;
+
+/** What the ingress flow knows about a submission after each stage. */
+final class SubmissionStages {
+
+    private SubmissionStages() {
+    }
+
+    /** The body is read and within the size limit. */
+    record Received(Caller caller, EnvelopeBytes bytes) {
+    }
+
+    /** Well-formed, schema-valid, and read into the model; the DOM is kept for signature verification. */
+    record Parsed(Caller caller, EnvelopeBytes bytes, Document document, Envelope envelope) {
+    }
+
+    /** The signature verified and the signer belongs to the sender. */
+    record Verified(Caller caller, EnvelopeBytes bytes, Envelope envelope, VerifiedSignature signature) {
+    }
+}

@@ -1,0 +1,105 @@
+package vn.lienthong.core.tracking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.lienthong.core.access.Caller;
+import vn.lienthong.core.envelope.AllowedTime;
+import vn.lienthong.core.envelope.EnvelopeKind;
+import vn.lienthong.core.error.ErrorCode;
+import vn.lienthong.core.error.GatewayException;
+
+/**
+ * What callers may read about dossiers and envelopes. An agency sees a dossier only if it
+ * gave or took part of it, and an envelope only if it sent or received it; to anyone else
+ * the thing does not exist, so its existence leaks nothing.
+ */
+public class TrackingQueries {
+
+    private final JdbcClient jdbc;
+
+    public TrackingQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public DossierTimeline timeline(Caller caller, String dossierCode) {
+        List<DossierTimeline.Handoff> handoffs = jdbc.sql("""
+                        SELECT envelope_id, kind, step_name, allowed_amount, allowed_unit, giver, giver_officer,
+                               taker, taker_officer, given_at, taken_at
+                        FROM handoff WHERE dossier_code = ? ORDER BY given_at, id""")
+                .param(dossierCode)
+                .query((rs, n) -> new DossierTimeline.Handoff(rs.getString(1), kind(rs, 2), rs.getString(3),
+                        (Integer) rs.getObject(4), unit(rs.getString(5)), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), instant(rs, 10), instant(rs, 11)))
+                .list();
+        DossierTimeline timeline = jdbc.sql("""
+                        SELECT code, procedure_code, procedure_name, applicant_name, received_at, promised_return_at,
+                               first_seen_at
+                        FROM dossier WHERE code = ?""")
+                .param(dossierCode)
+                .query((rs, n) -> new DossierTimeline(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs, 5), instant(rs, 6), instant(rs, 7), handoffs))
+                .optional()
+                .orElseThrow(() -> dossierNotFound(dossierCode));
+        if (!timeline.involves(caller.agency().value()) && !sentAnyEnvelope(caller, dossierCode)) {
+            throw dossierNotFound(dossierCode);
+        }
+        return timeline;
+    }
+
+    public EnvelopeStatus envelopeStatus(Caller caller, String envelopeId) {
+        List<EnvelopeStatus.Recipient> recipients = jdbc.sql("""
+                        SELECT recipient, state, attempts, last_error, available_at, taken_at
+                        FROM delivery WHERE envelope_id = ? ORDER BY recipient""")
+                .param(envelopeId)
+                .query((rs, n) -> new EnvelopeStatus.Recipient(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getString(4), instant(rs, 5), instant(rs, 6)))
+                .list();
+        EnvelopeStatus status = jdbc.sql("""
+                        SELECT id, kind, sender, dossier_code, accepted_at, digest_sha256, size_bytes
+                        FROM envelope WHERE id = ?""")
+                .param(envelopeId)
+                .query((rs, n) -> new EnvelopeStatus(rs.getString(1), kind(rs, 2), rs.getString(3), rs.getString(4),
+                        instant(rs, 5), rs.getString(6), rs.getLong(7), recipients))
+                .optional()
+                .orElseThrow(() -> envelopeNotFound(envelopeId));
+        if (!status.involves(caller.agency().value())) {
+            throw envelopeNotFound(envelopeId);
+        }
+        return status;
+    }
+
+    private boolean sentAnyEnvelope(Caller caller, String dossierCode) {
+        return jdbc.sql("SELECT COUNT(*) FROM envelope WHERE dossier_code = ? AND sender = ?")
+                .params(dossierCode, caller.agency().value()).query(Long.class).single() > 0
+                || jdbc.sql("""
+                        SELECT COUNT(*) FROM delivery d JOIN envelope e ON e.id = d.envelope_id
+                        WHERE e.dossier_code = ? AND d.recipient = ?""")
+                .params(dossierCode, caller.agency().value()).query(Long.class).single() > 0;
+    }
+
+    private static @Nullable String unit(@Nullable String stored) {
+        return stored == null ? null : AllowedTime.Unit.valueOf(stored).xmlName();
+    }
+
+    private static String kind(ResultSet rs, int column) throws SQLException {
+        return EnvelopeKind.valueOf(rs.getString(column)).xmlName();
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static GatewayException dossierNotFound(String code) {
+        return ErrorCode.DOSSIER_NOT_FOUND.exception("no dossier " + code + " that you took part in").build();
+    }
+
+    private static GatewayException envelopeNotFound(String id) {
+        return ErrorCode.ENVELOPE_NOT_FOUND.exception("no envelope " + id + " that you sent or received").build();
+    }
+}

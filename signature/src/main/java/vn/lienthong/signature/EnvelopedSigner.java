@@ -1,0 +1,55 @@
+package vn.lienthong.signature;
+
+import org.apache.xml.security.c14n.Canonicalizer;
+import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.transforms.Transforms;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Signs a whole document with an enveloped signature appended as the last child of the
+ * document element: {@code Reference URI=""}, enveloped-signature and exclusive C14N
+ * transforms, SHA-256 digest, the signer's certificate in {@code KeyInfo}.
+ */
+public final class EnvelopedSigner {
+
+    private final SigningKey key;
+    private final SignatureAlgorithm algorithm;
+
+    public EnvelopedSigner(SigningKey key, SignatureAlgorithm algorithm) {
+        XmlDsig.init();
+        if (algorithm.legacy()) {
+            throw new IllegalArgumentException("refusing to sign with " + algorithm + ": SHA-1 is accepted on input only");
+        }
+        this.key = key;
+        this.algorithm = algorithm;
+    }
+
+    /** A signer using the modern algorithm that fits the key. */
+    public EnvelopedSigner(SigningKey key) {
+        this(key, SignatureAlgorithm.forKey(key.privateKey()));
+    }
+
+    public SigningKey key() {
+        return key;
+    }
+
+    /** Appends the signature to the document element, in place. */
+    public void sign(Document document) {
+        Element root = document.getDocumentElement();
+        try {
+            XMLSignature signature = new XMLSignature(document, "", algorithm.uri(),
+                    Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+            root.appendChild(signature.getElement());
+            Transforms transforms = new Transforms(document);
+            transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+            transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
+            signature.addDocument("", transforms, DigestAlgorithm.SHA256.uri());
+            signature.addKeyInfo(key.certificate());
+            signature.sign(key.privateKey());
+        } catch (XMLSecurityException e) {
+            throw new IllegalStateException("signing failed with " + algorithm + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package vn.lienthong.xml;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Locale;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Parses untrusted XML into a namespace-aware DOM, and writes DOMs back to bytes.
+ *
+ * <p>DTDs are refused outright, which rules out entity expansion and external entities
+ * whatever the parser's defaults; depth, attribute count and name length are bounded.
+ * Parsers are kept per thread because building one costs more than parsing a small
+ * envelope.
+ */
+public final class SecureXml {
+
+    private static final String JDK_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/";
+
+    private final DocumentBuilderFactory factory;
+    private final ThreadLocal<DocumentBuilder> builders;
+
+    public SecureXml(XmlLimits limits) {
+        this.factory = hardenedFactory(limits);
+        this.builders = ThreadLocal.withInitial(this::newBuilder);
+    }
+
+    public SecureXml() {
+        this(XmlLimits.DEFAULT);
+    }
+
+    public Document parse(byte[] xml) {
+        return parse(new ByteArrayInputStream(xml));
+    }
+
+    /** Parses the whole stream; the caller bounds its size. */
+    public Document parse(InputStream xml) {
+        DocumentBuilder builder = builders.get();
+        try {
+            return builder.parse(xml);
+        } catch (SAXParseException e) {
+            throw refusal(e);
+        } catch (SAXException e) {
+            throw new MalformedXmlException(MalformedXmlException.Reason.NOT_WELL_FORMED, e.getMessage(), -1, -1, e);
+        } catch (IOException e) {
+            throw new MalformedXmlException(MalformedXmlException.Reason.NOT_WELL_FORMED,
+                    "unreadable input: " + e.getMessage(), -1, -1, e);
+        } finally {
+            builder.reset();
+        }
+    }
+
+    /** Serialises a document as UTF-8 without reformatting (signed content must not move). */
+    public static byte[] serialize(Document document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        serialize(document, out);
+        return out.toByteArray();
+    }
+
+    public static void serialize(Document document, OutputStream out) {
+        try {
+            TransformerFactory transformers = TransformerFactory.newDefaultInstance();
+            transformers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            Transformer transformer = transformers.newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            transformer.setOutputProperty(OutputKeys.INDENT, "no");
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot serialise an in-memory DOM", e);
+        }
+    }
+
+    private static MalformedXmlException refusal(SAXParseException e) {
+        String message = e.getMessage() == null ? "not well-formed" : e.getMessage();
+        String lower = message.toLowerCase(Locale.ROOT);
+        MalformedXmlException.Reason reason;
+        if (lower.contains("doctype")) {
+            reason = MalformedXmlException.Reason.DOCTYPE;
+        } else if (lower.contains("jdk.xml.") || lower.contains("limit")) {
+            reason = MalformedXmlException.Reason.LIMIT_EXCEEDED;
+        } else {
+            reason = MalformedXmlException.Reason.NOT_WELL_FORMED;
+        }
+        return new MalformedXmlException(reason, message, e.getLineNumber(), e.getColumnNumber(), e);
+    }
+
+    private DocumentBuilder newBuilder() {
+        try {
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException exception) {
+                    // warnings do not make a document unusable
+                }
+
+                @Override
+                public void error(SAXParseException exception) throws SAXException {
+                    throw exception;
+                }
+
+                @Override
+                public void fatalError(SAXParseException exception) throws SAXException {
+                    throw exception;
+                }
+            });
+            builder.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entities are not resolved: " + systemId);
+            });
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
+        }
+    }
+
+    private static DocumentBuilderFactory hardenedFactory(XmlLimits limits) {
+        // The JDK's own parser: its security features and limits are known, whatever else is on the class path.
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        factory.setCoalescing(false);
+        factory.setIgnoringComments(false);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
+        }
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setAttribute(JDK_PROPERTY + "maxElementDepth", Integer.toString(limits.maxElementDepth()));
+        factory.setAttribute(JDK_PROPERTY + "elementAttributeLimit", Integer.toString(limits.maxAttributesPerElement()));
+        factory.setAttribute(JDK_PROPERTY + "maxXMLNameLimit", Integer.toString(limits.maxNameLength()));
+        factory.setAttribute(JDK_PROPERTY + "entityExpansionLimit", "1");
+        return factory;
+    }
+}

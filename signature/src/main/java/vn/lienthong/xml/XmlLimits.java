@@ -1,0 +1,20 @@
+package vn.lienthong.xml;
+
+/**
+ * Structural limits applied while parsing untrusted XML.
+ *
+ * @param maxElementDepth deepest element nesting accepted
+ * @param maxAttributesPerElement most attributes one element may carry
+ * @param maxNameLength longest element or attribute name (JDK limit on XML names)
+ */
+public record XmlLimits(int maxElementDepth, int maxAttributesPerElement, int maxNameLength) {
+
+    /** Generous for any real envelope, small enough that a crafted one cannot exhaust memory. */
+    public static final XmlLimits DEFAULT = new XmlLimits(64, 64, 256);
+
+    public XmlLimits {
+        if (maxElementDepth < 4 || maxAttributesPerElement < 1 || maxNameLength < 16) {
+            throw new IllegalArgumentException("XML limits too small to parse an envelope: " + this);
+        }
+    }
+}
