@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +27,7 @@ public final class PushReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Delivery> received = new ConcurrentHashMap<>();
+    private final AtomicInteger duplicates = new AtomicInteger();
     private final Consumer<Delivery> handler;
 
     /**
@@ -49,6 +52,11 @@ public final class PushReceiver implements AutoCloseable {
         return Map.copyOf(received);
     }
 
+    /** Pushes of envelopes already received: retries after an answer the gateway did not see. */
+    public int duplicates() {
+        return duplicates.get();
+    }
+
     public Optional<Delivery> find(String envelopeId) {
         return Optional.ofNullable(received.get(envelopeId));
     }
@@ -56,7 +64,7 @@ public final class PushReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -77,7 +85,9 @@ public final class PushReceiver implements AutoCloseable {
                     headers.getFirst("Lienthong-Dossier-Code"),
                     Integer.parseInt(Optional.ofNullable(headers.getFirst("Lienthong-Attempt")).orElse("1")), content);
             try {
-                if (!received.containsKey(id)) {
+                if (received.containsKey(id)) {
+                    duplicates.incrementAndGet();
+                } else {
                     handler.accept(delivery);
                     received.putIfAbsent(id, delivery);
                 }

@@ -31,6 +31,8 @@ final class EmbeddedBrokerSettings implements ArtemisConfigurationCustomizer {
         configuration.setPersistIDCache(true);
         configuration.setIDCacheSize(DUPLICATE_ID_CACHE);
         configuration.setSecurityEnabled(false);
+        // Metrics come from the broker's own API, not JMX; several test gateways may share a JVM.
+        configuration.setJMXManagementEnabled(false);
         configuration.addAddressSetting(DeliveryQueues.MATCH_ALL, new AddressSettings()
                 .setRedeliveryDelay(retry.initialDelay().toMillis())
                 .setRedeliveryMultiplier(retry.multiplier())

@@ -1,5 +1,7 @@
 package vn.lienthong.client.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,8 +31,8 @@ final class ReceiveCommand implements Callable<Integer> {
             Path file = dir.resolve(delivery.envelopeId() + ".xml");
             try {
                 Files.write(file, delivery.content());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             System.out.printf("received %s (%s) from %s for %s, dossier %s, attempt %d -> %s%n", delivery.envelopeId(),
                     delivery.kind(), delivery.sender(), delivery.recipient(), delivery.dossierCode(), delivery.attempt(), file);

@@ -2,6 +2,7 @@ package vn.lienthong.core;
 
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,9 +41,13 @@ import vn.lienthong.core.tracking.TrackingQueries;
 @Import({SubmissionConfiguration.class, RoutingConfiguration.class, DeliveryConfiguration.class})
 public class CoreConfiguration {
 
+    /**
+     * Ticks in milliseconds: every instant the gateway states (in receipts, ledgers, APIs) is
+     * stored exactly as stated, whichever database keeps it.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     @Bean

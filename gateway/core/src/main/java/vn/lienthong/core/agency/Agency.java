@@ -14,10 +14,14 @@ public record Agency(AgencyCode code, String name, DeliveryMode deliveryMode, @N
                      Set<String> certificateFingerprints) {
 
     public Agency {
-        if ((deliveryMode == DeliveryMode.PUSH) != (endpoint != null)) {
+        requireConsistentDelivery(code, deliveryMode, endpoint);
+        certificateFingerprints = Set.copyOf(certificateFingerprints);
+    }
+
+    static void requireConsistentDelivery(AgencyCode code, DeliveryMode mode, @Nullable URI endpoint) {
+        if ((mode == DeliveryMode.PUSH) != (endpoint != null)) {
             throw new IllegalArgumentException("agency " + code + ": a push agency needs an endpoint, a pull agency none");
         }
-        certificateFingerprints = Set.copyOf(certificateFingerprints);
     }
 
     public boolean signsWith(String fingerprint) {

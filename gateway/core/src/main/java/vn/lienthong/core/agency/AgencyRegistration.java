@@ -18,6 +18,7 @@ public record AgencyRegistration(AgencyCode code, String name, DeliveryMode deli
                                  List<X509Certificate> certificates, @Nullable String apiTokenSha256) {
 
     public AgencyRegistration {
+        Agency.requireConsistentDelivery(code, deliveryMode, endpoint);
         certificates = List.copyOf(certificates);
         if (apiTokenSha256 != null && !apiTokenSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("agency " + code + ": api-token-sha256 must be 64 lower-case hex digits");

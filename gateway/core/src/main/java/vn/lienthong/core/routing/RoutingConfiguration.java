@@ -44,7 +44,8 @@ public class RoutingConfiguration {
         outbox.setUpdateSql("DELETE FROM outbox WHERE id IN (:id)");
         return IntegrationFlow
                 .from(outbox, endpoint -> endpoint.id("routing.outboxPoller")
-                        .poller(Pollers.fixedDelay(properties.relayInterval()).transactional(transactions)))
+                        .poller(Pollers.fixedDelay(properties.relayInterval(), properties.relayInterval())
+                                .transactional(transactions)))
                 .splitWith(split -> split.id("routing.splitOrders"))
                 .transformWith(t -> t.<OutboxEntry, Message<String>>transformer(entry -> MessageBuilder
                                 .withPayload(entry.order().envelopeId()).copyHeaders(entry.order().headers()).build())

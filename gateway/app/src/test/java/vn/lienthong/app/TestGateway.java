@@ -1,0 +1,114 @@
+package vn.lienthong.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.lienthong.app.demo.DemoProvisioning;
+import vn.lienthong.client.EnvelopeSigning;
+import vn.lienthong.client.GatewayClient;
+import vn.lienthong.signature.PemCertificates;
+import vn.lienthong.signature.SigningKey;
+
+/**
+ * A real gateway for tests: the whole application on a random port, with its own data
+ * folder, embedded Artemis and H2, and the demo agencies (the push agency pushing to the
+ * given endpoint).
+ */
+final class TestGateway implements AutoCloseable {
+
+    static final String DESK = "000.00.01.H53";
+    static final String LAND_OFFICE = "000.01.12.H53";
+    static final String FINANCE = "000.00.05.H53";
+
+    private final ConfigurableApplicationContext context;
+    private final Path dataDir;
+
+    private TestGateway(ConfigurableApplicationContext context, Path dataDir) {
+        this.context = context;
+        this.dataDir = dataDir;
+    }
+
+    /** Starts a gateway on {@code dataDir}; extra arguments override settings, as on a command line. */
+    static TestGateway start(Path dataDir, URI pushEndpoint, String... overrides) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--lienthong.data-dir=" + dataDir,
+                "--lienthong.demo.push-endpoint=" + pushEndpoint,
+                "--lienthong.delivery.retry.initial-delay=100ms",
+                "--lienthong.delivery.retry.max-delay=1s",
+                "--lienthong.delivery.retry.max-attempts=100",
+                "--lienthong.delivery.push-timeout=5s"));
+        args.addAll(List.of(overrides));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LienthongApplication.class)
+                .run(args.toArray(String[]::new));
+        return new TestGateway(context, dataDir);
+    }
+
+    static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("lienthong-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI baseUri() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return URI.create("http://localhost:" + port);
+    }
+
+    String token(String agency) {
+        try {
+            return Files.readString(dataDir.resolve("demo").resolve(agency).resolve("api-token"), StandardCharsets.UTF_8)
+                    .strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    SigningKey signingKey(String agency) {
+        return SigningKey.fromPkcs12(dataDir.resolve("demo").resolve(agency).resolve("signing-key.p12"),
+                DemoProvisioning.DEMO_KEY_PASSWORD.toCharArray());
+    }
+
+    /** Signs an envelope as the agency would. */
+    byte[] sign(String agency, String envelopeXml) {
+        return new EnvelopeSigning(signingKey(agency)).sign(envelopeXml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    GatewayClient client(String agency) {
+        return new GatewayClient(baseUri(), token(agency), Duration.ofSeconds(30));
+    }
+
+    X509Certificate gatewayCertificate() {
+        return PemCertificates.read(dataDir.resolve("keys/gateway.pem")).get(0);
+    }
+
+    JdbcClient jdbc() {
+        return context.getBean(JdbcClient.class);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
