@@ -6,6 +6,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -16,12 +17,21 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -35,6 +45,18 @@ public final class DemoCertificateAuthority {
 
     /** Key types an agency may sign with. */
     public enum KeyType { RSA_2048, EC_P256 }
+
+    /** What a certificate is for; decides its key usage and extended key usage. */
+    public enum Purpose {
+        /** Signing documents: digitalSignature and nonRepudiation. */
+        DOCUMENT_SIGNING,
+        /** A TLS server on localhost. */
+        TLS_SERVER,
+        /** A TLS client (an agency calling the gateway with mutual TLS). */
+        TLS_CLIENT,
+        /** Key encipherment only: not usable for signatures (for tests of key-usage checks). */
+        ENCIPHERMENT_ONLY
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -76,6 +98,12 @@ public final class DemoCertificateAuthority {
     /** As above with an explicit start of validity, so tests can make expired or not-yet-valid certificates. */
     public SigningKey issueSigningKey(String commonName, String organisation, KeyType type, Instant notBefore,
                                       Duration validity) {
+        return issue(commonName, organisation, type, Purpose.DOCUMENT_SIGNING, notBefore, validity);
+    }
+
+    /** A new key pair with a certificate for the given purpose, issued by this authority. */
+    public SigningKey issue(String commonName, String organisation, KeyType type, Purpose purpose, Instant notBefore,
+                            Duration validity) {
         KeyPair pair = generate(type);
         X509Certificate issuer = authority.certificate();
         try {
@@ -84,16 +112,55 @@ public final class DemoCertificateAuthority {
                     Date.from(notBefore), Date.from(notBefore.plus(validity)),
                     name(commonName, organisation), pair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true,
-                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
                     .addExtension(Extension.subjectKeyIdentifier, false,
                             extensions.createSubjectKeyIdentifier(pair.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             extensions.createAuthorityKeyIdentifier(issuer));
+            switch (purpose) {
+                case DOCUMENT_SIGNING -> builder.addExtension(Extension.keyUsage, true,
+                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+                case TLS_SERVER -> builder
+                        .addExtension(Extension.keyUsage, true,
+                                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                        .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                        .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                                new GeneralName(GeneralName.dNSName, "localhost"),
+                                new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+                case TLS_CLIENT -> builder
+                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                        .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+                case ENCIPHERMENT_ONLY -> builder.addExtension(Extension.keyUsage, true,
+                        new KeyUsage(KeyUsage.keyEncipherment));
+            }
             X509Certificate certificate = sign(builder, authority.privateKey());
             return new SigningKey(pair.getPrivate(), List.of(certificate, issuer));
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("cannot issue demo certificate for " + commonName, e);
+        }
+    }
+
+    /**
+     * A certificate revocation list signed by this authority.
+     *
+     * @param revoked certificates to list as revoked
+     * @param nextUpdate when the list stops being current
+     */
+    public X509CRL issueCrl(List<X509Certificate> revoked, Instant thisUpdate, Instant nextUpdate) {
+        X509Certificate issuer = authority.certificate();
+        try {
+            X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(issuer, Date.from(thisUpdate))
+                    .setNextUpdate(Date.from(nextUpdate))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer))
+                    .addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(thisUpdate.toEpochMilli())));
+            for (X509Certificate certificate : revoked) {
+                builder.addCRLEntry(certificate.getSerialNumber(), Date.from(thisUpdate), CRLReason.keyCompromise);
+            }
+            String algorithm = "EC".equals(authority.privateKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+            return new JcaX509CRLConverter()
+                    .getCRL(builder.build(new JcaContentSignerBuilder(algorithm).build(authority.privateKey())));
+        } catch (GeneralSecurityException | CertIOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot issue demo CRL", e);
         }
     }
 

@@ -6,7 +6,6 @@ import org.apache.xml.security.keys.KeyInfo;
 import org.apache.xml.security.signature.Reference;
 import org.apache.xml.security.signature.SignedInfo;
 import org.apache.xml.security.signature.XMLSignature;
-import org.apache.xml.security.transforms.Transforms;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -99,10 +98,12 @@ public final class EnvelopedSignatureVerifier {
             throw new SignatureRejectedException(SignatureRejectedException.Reason.REFERENCE_NOT_DOCUMENT,
                     "the reference must cover the whole document (URI=\"\"), not " + (uri == null ? "an implicit URI" : "\"" + uri + "\""));
         }
-        Transforms transforms = reference.getTransforms();
+        // Read the algorithms from the XML before Santuario builds any transform, so nothing outside the
+        // allow-list is ever instantiated.
         boolean enveloped = false;
-        for (int i = 0; transforms != null && i < transforms.getLength(); i++) {
-            String transform = transforms.item(i).getURI();
+        NodeList transforms = reference.getElement().getElementsByTagNameNS(XmlDsig.NAMESPACE, "Transform");
+        for (int i = 0; i < transforms.getLength(); i++) {
+            String transform = ((Element) transforms.item(i)).getAttributeNS(null, "Algorithm");
             if (XmlDsig.ENVELOPED.equals(transform)) {
                 enveloped = true;
             } else if (!XmlDsig.CANONICALIZATIONS.contains(transform)) {

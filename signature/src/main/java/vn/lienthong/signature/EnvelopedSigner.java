@@ -1,6 +1,5 @@
 package vn.lienthong.signature;
 
-import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
@@ -9,26 +8,35 @@ import org.w3c.dom.Element;
 
 /**
  * Signs a whole document with an enveloped signature appended as the last child of the
- * document element: {@code Reference URI=""}, enveloped-signature and exclusive C14N
- * transforms, SHA-256 digest, the signer's certificate in {@code KeyInfo}.
+ * document element: {@code Reference URI=""}, enveloped-signature and C14N transforms,
+ * SHA-256 digest, the signer's certificate in {@code KeyInfo}.
  */
 public final class EnvelopedSigner {
 
     private final SigningKey key;
     private final SignatureAlgorithm algorithm;
+    private final Canonicalization canonicalization;
 
-    public EnvelopedSigner(SigningKey key, SignatureAlgorithm algorithm) {
+    public EnvelopedSigner(SigningKey key, SignatureAlgorithm algorithm, Canonicalization canonicalization) {
         XmlDsig.init();
         if (algorithm.legacy()) {
             throw new IllegalArgumentException("refusing to sign with " + algorithm + ": SHA-1 is accepted on input only");
         }
+        if (!algorithm.fits(key.privateKey())) {
+            throw new IllegalArgumentException(algorithm + " does not fit a " + key.privateKey().getAlgorithm() + " key");
+        }
         this.key = key;
         this.algorithm = algorithm;
+        this.canonicalization = canonicalization;
     }
 
-    /** A signer using the modern algorithm that fits the key. */
+    /** A signer using the modern algorithm that fits the key, and exclusive C14N. */
     public EnvelopedSigner(SigningKey key) {
-        this(key, SignatureAlgorithm.forKey(key.privateKey()));
+        this(key, SignatureAlgorithm.forKey(key.privateKey()), Canonicalization.EXCLUSIVE);
+    }
+
+    public SignatureAlgorithm algorithm() {
+        return algorithm;
     }
 
     public SigningKey key() {
@@ -39,12 +47,11 @@ public final class EnvelopedSigner {
     public void sign(Document document) {
         Element root = document.getDocumentElement();
         try {
-            XMLSignature signature = new XMLSignature(document, "", algorithm.uri(),
-                    Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+            XMLSignature signature = new XMLSignature(document, "", algorithm.uri(), canonicalization.uri());
             root.appendChild(signature.getElement());
             Transforms transforms = new Transforms(document);
             transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
-            transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
+            transforms.addTransform(canonicalization.uri());
             signature.addDocument("", transforms, DigestAlgorithm.SHA256.uri());
             signature.addKeyInfo(key.certificate());
             signature.sign(key.privateKey());

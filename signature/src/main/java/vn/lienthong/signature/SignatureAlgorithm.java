@@ -32,6 +32,11 @@ public enum SignatureAlgorithm {
         return Arrays.stream(values()).filter(a -> a.uri.equals(uri)).findFirst();
     }
 
+    /** True when this method can sign with the key. */
+    public boolean fits(PrivateKey key) {
+        return (this == ECDSA_SHA256) == "EC".equals(key.getAlgorithm());
+    }
+
     /** The modern method for a key: ECDSA for EC keys, RSA otherwise. */
     public static SignatureAlgorithm forKey(PrivateKey key) {
         return "EC".equals(key.getAlgorithm()) ? ECDSA_SHA256 : RSA_SHA256;

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import org.apache.xml.security.c14n.Canonicalizer;
+import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.transforms.Transforms;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -26,6 +31,7 @@ class EnvelopedSignatureTest {
         assertThat(verified.signer()).isEqualTo(RSA.certificate());
         assertThat(verified.signatureAlgorithm()).isEqualTo(SignatureAlgorithm.RSA_SHA256);
         assertThat(verified.digestAlgorithm()).isEqualTo(DigestAlgorithm.SHA256);
+        assertThat(verified.canonicalizationUri()).isEqualTo(Canonicalization.EXCLUSIVE.uri());
     }
 
     @Test
@@ -35,9 +41,34 @@ class EnvelopedSignatureTest {
     }
 
     @Test
+    void inclusiveCanonicalisationVerifies() {
+        Document document = document();
+        new EnvelopedSigner(RSA, SignatureAlgorithm.RSA_SHA256, Canonicalization.INCLUSIVE).sign(document);
+        assertThat(verifier.verify(reparse(document), false).canonicalizationUri()).isEqualTo(Canonicalization.INCLUSIVE.uri());
+    }
+
+    @Test
+    void referenceToTheDocumentElementByIdIsTheWholeDocument() {
+        Document document = document();
+        document.getDocumentElement().setAttributeNS(null, "Id", "env-1");
+        document.getDocumentElement().setIdAttributeNS(null, "Id", true);
+        sign(document, RSA, SignatureAlgorithm.RSA_SHA256.uri(), DigestAlgorithm.SHA256.uri(), "#env-1",
+                Transforms.TRANSFORM_ENVELOPED_SIGNATURE, Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+        assertThat(verifier.verify(reparse(document), false).signer()).isEqualTo(RSA.certificate());
+    }
+
+    @Test
     void contentChangedAfterSigningIsInvalid() {
         String text = new String(SecureXml.serialize(signed(RSA)), StandardCharsets.UTF_8).replace("Hồ sơ 1", "Hồ sơ 2");
         assertRejected(xml.parse(text.getBytes(StandardCharsets.UTF_8)), SignatureRejectedException.Reason.INVALID);
+    }
+
+    @Test
+    void signatureByAnotherKeyThanTheCertificateIsInvalid() {
+        Document document = document();
+        new EnvelopedSigner(new SigningKey(RSA.privateKey(), List.of(
+                CA.issueSigningKey("x", "y", KeyType.RSA_2048, Duration.ofDays(1)).certificate()))).sign(document);
+        assertRejected(reparse(document), SignatureRejectedException.Reason.INVALID);
     }
 
     @Test
@@ -54,45 +85,75 @@ class EnvelopedSignatureTest {
     }
 
     @Test
+    void signatureOutsideTheDocumentElementIsRefused() {
+        Document document = signed(RSA);
+        Element signature = (Element) document.getDocumentElement().getLastChild();
+        document.getDocumentElement().getFirstChild().appendChild(signature);
+        assertRejected(reparse(document), SignatureRejectedException.Reason.MISPLACED);
+    }
+
+    @Test
     void signatureOverAnotherElementIsRefused() {
         Document document = document();
         Element payload = (Element) document.getDocumentElement().getFirstChild();
         payload.setAttributeNS(null, "Id", "p1");
         payload.setIdAttributeNS(null, "Id", true);
-        // hand-build a signature whose reference points at the child, the classic wrapping set-up
-        try {
-            var signature = new org.apache.xml.security.signature.XMLSignature(document, "",
-                    SignatureAlgorithm.RSA_SHA256.uri(),
-                    org.apache.xml.security.c14n.Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
-            document.getDocumentElement().appendChild(signature.getElement());
-            var transforms = new org.apache.xml.security.transforms.Transforms(document);
-            transforms.addTransform(org.apache.xml.security.transforms.Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
-            signature.addDocument("#p1", transforms, DigestAlgorithm.SHA256.uri());
-            signature.addKeyInfo(RSA.certificate());
-            signature.sign(RSA.privateKey());
-        } catch (org.apache.xml.security.exceptions.XMLSecurityException e) {
-            throw new AssertionError(e);
-        }
+        sign(document, RSA, SignatureAlgorithm.RSA_SHA256.uri(), DigestAlgorithm.SHA256.uri(), "#p1",
+                Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
         assertRejected(reparse(document), SignatureRejectedException.Reason.REFERENCE_NOT_DOCUMENT);
     }
 
     @Test
-    void sha1IsRefusedUnlessAllowed() {
-        String sha1 = new String(SecureXml.serialize(signed(RSA)), StandardCharsets.UTF_8)
-                .replace(SignatureAlgorithm.RSA_SHA256.uri(), SignatureAlgorithm.RSA_SHA1.uri());
-        assertRejected(xml.parse(sha1.getBytes(StandardCharsets.UTF_8)),
-                SignatureRejectedException.Reason.ALGORITHM_NOT_ALLOWED);
+    void transformOutsideTheAllowListIsRefused() {
+        String xpath = new String(SecureXml.serialize(signed(RSA)), StandardCharsets.UTF_8)
+                .replace("<ds:Transform Algorithm=\"" + Canonicalization.EXCLUSIVE.uri() + "\"/>",
+                        "<ds:Transform Algorithm=\"" + Transforms.TRANSFORM_XPATH + "\"><ds:XPath>1</ds:XPath></ds:Transform>");
+        assertThat(xpath).contains(Transforms.TRANSFORM_XPATH);
+        assertRejected(xml.parse(xpath.getBytes(StandardCharsets.UTF_8)), SignatureRejectedException.Reason.ALGORITHM_NOT_ALLOWED);
     }
 
     @Test
-    void signerRefusesLegacyAlgorithms() {
-        assertThatThrownBy(() -> new EnvelopedSigner(RSA, SignatureAlgorithm.RSA_SHA1))
+    void sha1IsRefusedUnlessAllowed() {
+        Document document = document();
+        sign(document, RSA, SignatureAlgorithm.RSA_SHA1.uri(), DigestAlgorithm.SHA1.uri(), "",
+                Transforms.TRANSFORM_ENVELOPED_SIGNATURE, Canonicalizer.ALGO_ID_C14N_OMIT_COMMENTS);
+        Document received = reparse(document);
+
+        assertRejected(received, SignatureRejectedException.Reason.ALGORITHM_NOT_ALLOWED);
+        VerifiedSignature allowed = verifier.verify(reparse(document), true);
+        assertThat(allowed.usesLegacyAlgorithm()).isTrue();
+    }
+
+    @Test
+    void signerRefusesLegacyAlgorithmsAndMismatchedKeys() {
+        assertThatThrownBy(() -> new EnvelopedSigner(RSA, SignatureAlgorithm.RSA_SHA1, Canonicalization.EXCLUSIVE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EnvelopedSigner(RSA, SignatureAlgorithm.ECDSA_SHA256, Canonicalization.EXCLUSIVE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private void assertRejected(Document document, SignatureRejectedException.Reason reason) {
         assertThatThrownBy(() -> verifier.verify(document, false))
                 .isInstanceOfSatisfying(SignatureRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    /** Signs with Santuario directly, for shapes the profile's signer refuses to make. */
+    private static void sign(Document document, SigningKey key, String signatureMethod, String digestMethod,
+                             String referenceUri, String... transformUris) {
+        try {
+            XMLSignature signature = new XMLSignature(document, "", signatureMethod,
+                    Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+            document.getDocumentElement().appendChild(signature.getElement());
+            Transforms transforms = new Transforms(document);
+            for (String transform : transformUris) {
+                transforms.addTransform(transform);
+            }
+            signature.addDocument(referenceUri, transforms, digestMethod);
+            signature.addKeyInfo(key.certificate());
+            signature.sign(key.privateKey());
+        } catch (XMLSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Document document() {

@@ -2,6 +2,7 @@ package vn.lienthong.rest;
 
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import java.util.Locale;
 import vn.lienthong.core.access.Caller;
 
 /** Carries the authenticated {@link Caller} from the authentication filter to the resources. */
@@ -9,10 +10,12 @@ final class CallerSecurityContext implements SecurityContext {
 
     private final Caller caller;
     private final boolean secure;
+    private final String scheme;
 
-    CallerSecurityContext(Caller caller, boolean secure) {
+    CallerSecurityContext(Caller caller, boolean secure, String scheme) {
         this.caller = caller;
         this.secure = secure;
+        this.scheme = scheme;
     }
 
     /** The caller of the current request; only resources behind the filter call this. */
@@ -25,12 +28,12 @@ final class CallerSecurityContext implements SecurityContext {
 
     @Override
     public Principal getUserPrincipal() {
-        return () -> caller.agency().value();
+        return caller::toString;
     }
 
     @Override
     public boolean isUserInRole(String role) {
-        return "agency".equals(role);
+        return caller.roles().stream().anyMatch(r -> r.name().toLowerCase(Locale.ROOT).equals(role));
     }
 
     @Override
@@ -40,6 +43,6 @@ final class CallerSecurityContext implements SecurityContext {
 
     @Override
     public String getAuthenticationScheme() {
-        return "Bearer";
+        return scheme;
     }
 }

@@ -27,6 +27,8 @@ final class ProblemResponses implements ExceptionMapper<Throwable> {
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
     private static final String TYPE_PREFIX = "urn:lienthong:problem:";
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    /** Security refusals go to their own logger, so they can be kept and watched apart. */
+    private static final Logger securityLog = LoggerFactory.getLogger("lienthong.security");
 
     @Context
     private @Nullable UriInfo uri;
@@ -40,7 +42,8 @@ final class ProblemResponses implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof GatewayException gateway) {
-            log.info("refused {} {} from {}: {} {}", method(), path(), who(), gateway.code(), gateway.detail());
+            Logger refusals = gateway.code().category() == ErrorCode.Category.SECURITY ? securityLog : log;
+            refusals.info("refused {} {} from {}: {} {}", method(), path(), who(), gateway.code(), gateway.detail());
             return problem(gateway.code(), gateway.detail(), gateway.properties());
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -82,6 +85,6 @@ final class ProblemResponses implements ExceptionMapper<Throwable> {
 
     private String who() {
         return security == null || security.getUserPrincipal() == null ? "unauthenticated caller"
-                : "agency " + security.getUserPrincipal().getName();
+                : security.getUserPrincipal().getName();
     }
 }

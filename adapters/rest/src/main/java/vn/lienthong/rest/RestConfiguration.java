@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.jakarta.rs.json.JacksonJsonProvider;
 import vn.lienthong.core.access.CallerAuthentication;
+import vn.lienthong.core.agency.AgencyAdministration;
 import vn.lienthong.core.delivery.DeliveryProperties;
 import vn.lienthong.core.delivery.EnvelopePusher;
 import vn.lienthong.core.delivery.Inbox;
@@ -25,7 +26,8 @@ public class RestConfiguration {
 
     @Bean(destroyMethod = "destroy")
     Server restApi(Bus bus, JsonMapper json, SubmissionPort submissions, TrackingQueries tracking, Inbox inbox,
-                   CallerAuthentication authentication, GatewayIdentity identity) {
+                   CallerAuthentication authentication, GatewayIdentity identity,
+                   AgencyAdministration agencies) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(ADDRESS);
@@ -33,7 +35,8 @@ public class RestConfiguration {
                 new EnvelopeResource(submissions, tracking),
                 new InboxResource(inbox),
                 new DossierResource(tracking),
-                new ContractResource(identity)));
+                new ContractResource(identity),
+                new AdminAgencyResource(agencies)));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(json),
                 new CallerAuthenticationFilter(authentication),

@@ -43,6 +43,7 @@ final class TestGateway implements AutoCloseable {
     static TestGateway start(Path dataDir, URI pushEndpoint, String... overrides) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--lienthong.tls.port=0",
                 "--lienthong.data-dir=" + dataDir,
                 "--lienthong.demo.push-endpoint=" + pushEndpoint,
                 "--lienthong.delivery.retry.initial-delay=100ms",

@@ -15,8 +15,12 @@ import org.springframework.integration.config.EnableIntegration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.core.access.CallerAuthentication;
+import vn.lienthong.core.access.OperatorProperties;
+import vn.lienthong.core.access.Operators;
+import vn.lienthong.core.agency.AgencyAdministration;
 import vn.lienthong.core.agency.AgencyCodePolicy;
 import vn.lienthong.core.agency.AgencyFileLoader;
 import vn.lienthong.core.agency.AgencyProperties;
@@ -30,6 +34,7 @@ import vn.lienthong.core.routing.RoutingConfiguration;
 import vn.lienthong.core.submission.SubmissionConfiguration;
 import vn.lienthong.core.tracking.DossierTracking;
 import vn.lienthong.core.tracking.TrackingQueries;
+import vn.lienthong.core.trust.TrustConfiguration;
 
 /**
  * The core: domain services and the flows of the envelope path. Adapters provide the
@@ -37,8 +42,10 @@ import vn.lienthong.core.tracking.TrackingQueries;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableIntegration
-@EnableConfigurationProperties({AgencyProperties.class, SigningProperties.class})
-@Import({SubmissionConfiguration.class, RoutingConfiguration.class, DeliveryConfiguration.class})
+@EnableScheduling
+@EnableConfigurationProperties({AgencyProperties.class, SigningProperties.class, OperatorProperties.class})
+@Import({TrustConfiguration.class, SubmissionConfiguration.class, RoutingConfiguration.class,
+        DeliveryConfiguration.class})
 public class CoreConfiguration {
 
     /**
@@ -57,13 +64,23 @@ public class CoreConfiguration {
     }
 
     @Bean
+    AgencyAdministration agencyAdministration(AgencyRegistry registry) {
+        return new AgencyAdministration(registry);
+    }
+
+    @Bean
     AgencyFileLoader agencyFileLoader(AgencyRegistry registry, AgencyProperties properties) {
         return new AgencyFileLoader(registry, properties.file());
     }
 
     @Bean
-    CallerAuthentication callerAuthentication(AgencyRegistry registry) {
-        return new CallerAuthentication(registry);
+    Operators operators(OperatorProperties properties) {
+        return Operators.read(properties.file());
+    }
+
+    @Bean
+    CallerAuthentication callerAuthentication(AgencyRegistry registry, Operators operators) {
+        return new CallerAuthentication(registry, operators);
     }
 
     @Bean

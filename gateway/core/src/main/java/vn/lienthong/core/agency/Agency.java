@@ -8,23 +8,28 @@ import org.jspecify.annotations.Nullable;
  * A registered agency.
  *
  * @param endpoint where pushed envelopes go; present exactly when {@code deliveryMode} is PUSH
- * @param certificateFingerprints SHA-256 fingerprints of the certificates it signs with
+ * @param signingCertificates SHA-256 fingerprints of the certificates it signs envelopes with
+ *        (several while a key is rotated)
+ * @param tlsCertificates SHA-256 fingerprints of the client certificates it may authenticate
+ *        with over mutual TLS
+ * @param allowSha1Signatures whether its signatures may use SHA-1 (older department systems)
  */
 public record Agency(AgencyCode code, String name, DeliveryMode deliveryMode, @Nullable URI endpoint,
-                     Set<String> certificateFingerprints) {
+                     Set<String> signingCertificates, Set<String> tlsCertificates, boolean allowSha1Signatures) {
 
     public Agency {
         requireConsistentDelivery(code, deliveryMode, endpoint);
-        certificateFingerprints = Set.copyOf(certificateFingerprints);
+        signingCertificates = Set.copyOf(signingCertificates);
+        tlsCertificates = Set.copyOf(tlsCertificates);
+    }
+
+    public boolean signsWith(String fingerprint) {
+        return signingCertificates.contains(fingerprint);
     }
 
     static void requireConsistentDelivery(AgencyCode code, DeliveryMode mode, @Nullable URI endpoint) {
         if ((mode == DeliveryMode.PUSH) != (endpoint != null)) {
             throw new IllegalArgumentException("agency " + code + ": a push agency needs an endpoint, a pull agency none");
         }
-    }
-
-    public boolean signsWith(String fingerprint) {
-        return certificateFingerprints.contains(fingerprint);
     }
 }

@@ -22,8 +22,10 @@ import vn.lienthong.signature.PemCertificates;
  *   - code: 000.00.12.H53
  *     name: Sở Tài nguyên và Môi trường
  *     delivery: { mode: push, endpoint: https://stnmt.example.gov.vn/lienthong }
- *     certificates: [ stnmt/certificate.pem ]
+ *     certificates: [ stnmt/certificate.pem ]          # signs envelopes with these
+ *     tls-certificates: [ stnmt/tls-client.pem ]       # may call over mutual TLS with these
  *     api-token-sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+ *     allow-sha1-signatures: false                    # true only for legacy systems
  * </pre>
  */
 public final class AgencyFile {
@@ -32,7 +34,8 @@ public final class AgencyFile {
     }
 
     record Entry(String code, String name, Delivery delivery, @Nullable List<String> certificates,
-                 @Nullable String apiTokenSha256) {
+                 @Nullable List<String> tlsCertificates, @Nullable String apiTokenSha256,
+                 @Nullable Boolean allowSha1Signatures) {
     }
 
     record Delivery(String mode, @Nullable URI endpoint) {
@@ -69,13 +72,16 @@ public final class AgencyFile {
         }
         try {
             DeliveryMode mode = DeliveryMode.valueOf(entry.delivery().mode().toUpperCase(Locale.ROOT));
-            List<X509Certificate> certificates = entry.certificates() == null ? List.of()
-                    : entry.certificates().stream().map(base::resolve).map(path -> certificate(where, path)).toList();
             return new AgencyRegistration(AgencyCode.of(entry.code()), entry.name(), mode, entry.delivery().endpoint(),
-                    certificates, entry.apiTokenSha256());
+                    certificates(where, base, entry.certificates()), certificates(where, base, entry.tlsCertificates()),
+                    entry.apiTokenSha256(), Boolean.TRUE.equals(entry.allowSha1Signatures()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(where + e.getMessage(), e);
         }
+    }
+
+    private static List<X509Certificate> certificates(String where, Path base, @Nullable List<String> paths) {
+        return paths == null ? List.of() : paths.stream().map(base::resolve).map(path -> certificate(where, path)).toList();
     }
 
     private static X509Certificate certificate(String where, Path path) {

@@ -3,6 +3,7 @@ package vn.lienthong.core.agency;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import vn.lienthong.signature.PemCertificates;
@@ -10,23 +11,30 @@ import vn.lienthong.signature.PemCertificates;
 /**
  * Everything needed to register or update an agency.
  *
- * @param certificates the certificates it signs with; several while a key is being rotated
- * @param apiTokenSha256 lower-case hex SHA-256 of the agency's API token, or null for an
- *        agency that never calls the gateway's API
+ * @param signingCertificates the certificates it signs envelopes with; several while a key is rotated
+ * @param tlsCertificates client certificates it may authenticate with over mutual TLS
+ * @param apiTokenSha256 lower-case hex SHA-256 of its API token, or null for an agency that
+ *        never calls with a token
  */
 public record AgencyRegistration(AgencyCode code, String name, DeliveryMode deliveryMode, @Nullable URI endpoint,
-                                 List<X509Certificate> certificates, @Nullable String apiTokenSha256) {
+                                 List<X509Certificate> signingCertificates, List<X509Certificate> tlsCertificates,
+                                 @Nullable String apiTokenSha256, boolean allowSha1Signatures) {
 
     public AgencyRegistration {
         Agency.requireConsistentDelivery(code, deliveryMode, endpoint);
-        certificates = List.copyOf(certificates);
+        signingCertificates = List.copyOf(signingCertificates);
+        tlsCertificates = List.copyOf(tlsCertificates);
         if (apiTokenSha256 != null && !apiTokenSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("agency " + code + ": api-token-sha256 must be 64 lower-case hex digits");
         }
     }
 
     public Agency agency() {
-        return new Agency(code, name, deliveryMode, endpoint,
-                certificates.stream().map(PemCertificates::fingerprint).collect(Collectors.toSet()));
+        return new Agency(code, name, deliveryMode, endpoint, fingerprints(signingCertificates),
+                fingerprints(tlsCertificates), allowSha1Signatures);
+    }
+
+    private static Set<String> fingerprints(List<X509Certificate> certificates) {
+        return certificates.stream().map(PemCertificates::fingerprint).collect(Collectors.toSet());
     }
 }

@@ -6,7 +6,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,15 +26,19 @@ import vn.lienthong.signature.PemCertificates;
  */
 public class AgencyRegistry {
 
-    private record Snapshot(Map<AgencyCode, Agency> byCode, Map<String, AgencyCode> byTokenHash) {
+    private record Snapshot(Map<AgencyCode, Agency> byCode, Map<String, AgencyCode> byTokenHash,
+                            Map<String, AgencyCode> byTlsCertificate) {
     }
+
+    private static final String SIGNING_TABLE = "agency_certificate";
+    private static final String TLS_TABLE = "agency_tls_certificate";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final AgencyCodePolicy codePolicy;
     private final Clock clock;
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
 
     public AgencyRegistry(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
                           AgencyCodePolicy codePolicy, Clock clock) {
@@ -56,12 +62,30 @@ public class AgencyRegistry {
         return Optional.ofNullable(snapshot.byTokenHash().get(sha256Hex));
     }
 
+    /** The agency that authenticates with this TLS client certificate, if any. */
+    public Optional<AgencyCode> findByTlsCertificate(String fingerprint) {
+        return Optional.ofNullable(snapshot.byTlsCertificate().get(fingerprint));
+    }
+
+    public boolean hasApiToken(AgencyCode code) {
+        return snapshot.byTokenHash().containsValue(code);
+    }
+
     public AgencyCodePolicy codePolicy() {
         return codePolicy;
     }
 
+    /** Every registered certificate, signing and TLS, of every agency. */
+    public List<RegisteredCertificate> certificates() {
+        List<RegisteredCertificate> certificates = new ArrayList<>(certificates(SIGNING_TABLE,
+                RegisteredCertificate.Purpose.SIGNING));
+        certificates.addAll(certificates(TLS_TABLE, RegisteredCertificate.Purpose.TLS_CLIENT));
+        certificates.sort(Comparator.comparing(RegisteredCertificate::agency).thenComparing(RegisteredCertificate::notAfter));
+        return certificates;
+    }
+
     /** Registers a new agency or replaces the settings, certificates and token of an existing one. */
-    public void register(AgencyRegistration registration) {
+    public Agency register(AgencyRegistration registration) {
         if (!codePolicy.accepts(registration.code().value())) {
             throw new IllegalArgumentException("agency code " + registration.code()
                     + " does not match the configured pattern " + codePolicy.pattern());
@@ -70,73 +94,102 @@ public class AgencyRegistry {
         transactions.executeWithoutResult(tx -> write(registration));
         reload();
         events.publishEvent(new AgencyRegistered(agency));
+        return agency;
     }
 
     /** Re-reads every agency from the database. */
     public void reload() {
-        Map<AgencyCode, Set<String>> fingerprints = new HashMap<>();
-        jdbc.sql("SELECT agency_code, fingerprint_sha256 FROM agency_certificate")
-                .query((rs, n) -> fingerprints.computeIfAbsent(AgencyCode.of(rs.getString(1)), k -> new HashSet<>())
-                        .add(rs.getString(2)))
-                .list();
+        Map<AgencyCode, Set<String>> signing = fingerprints(SIGNING_TABLE);
+        Map<AgencyCode, Set<String>> tls = fingerprints(TLS_TABLE);
         Map<AgencyCode, Agency> byCode = new HashMap<>();
         Map<String, AgencyCode> byToken = new HashMap<>();
-        jdbc.sql("SELECT code, name, delivery_mode, endpoint, api_token_sha256 FROM agency").query(rs -> {
-            AgencyCode code = AgencyCode.of(rs.getString("code"));
-            String endpoint = rs.getString("endpoint");
-            byCode.put(code, new Agency(code, rs.getString("name"), DeliveryMode.valueOf(rs.getString("delivery_mode")),
-                    endpoint == null ? null : URI.create(endpoint), fingerprints.getOrDefault(code, Set.of())));
-            String token = rs.getString("api_token_sha256");
-            if (token != null) {
-                byToken.put(token, code);
-            }
-        });
-        snapshot = new Snapshot(Map.copyOf(byCode), Map.copyOf(byToken));
+        Map<String, AgencyCode> byTls = new HashMap<>();
+        jdbc.sql("SELECT code, name, delivery_mode, endpoint, api_token_sha256, allow_sha1_signatures FROM agency")
+                .query(rs -> {
+                    AgencyCode code = AgencyCode.of(rs.getString("code"));
+                    String endpoint = rs.getString("endpoint");
+                    byCode.put(code, new Agency(code, rs.getString("name"),
+                            DeliveryMode.valueOf(rs.getString("delivery_mode")),
+                            endpoint == null ? null : URI.create(endpoint), signing.getOrDefault(code, Set.of()),
+                            tls.getOrDefault(code, Set.of()), rs.getBoolean("allow_sha1_signatures")));
+                    String token = rs.getString("api_token_sha256");
+                    if (token != null) {
+                        byToken.put(token, code);
+                    }
+                });
+        tls.forEach((code, prints) -> prints.forEach(print -> byTls.put(print, code)));
+        snapshot = new Snapshot(Map.copyOf(byCode), Map.copyOf(byToken), Map.copyOf(byTls));
+    }
+
+    private Map<AgencyCode, Set<String>> fingerprints(String table) {
+        Map<AgencyCode, Set<String>> fingerprints = new HashMap<>();
+        jdbc.sql("SELECT agency_code, fingerprint_sha256 FROM " + table)
+                .query(rs -> {
+                    fingerprints.computeIfAbsent(AgencyCode.of(rs.getString(1)), k -> new HashSet<>()).add(rs.getString(2));
+                });
+        return fingerprints;
+    }
+
+    private List<RegisteredCertificate> certificates(String table, RegisteredCertificate.Purpose purpose) {
+        return jdbc.sql("SELECT agency_code, fingerprint_sha256, subject, not_before, not_after FROM " + table)
+                .query((rs, n) -> new RegisteredCertificate(rs.getString(1), purpose, rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     private void write(AgencyRegistration registration) {
         String code = registration.code().value();
+        if (registration.apiTokenSha256() != null) {
+            List<String> holders = jdbc.sql("SELECT code FROM agency WHERE api_token_sha256 = ? AND code <> ?")
+                    .params(registration.apiTokenSha256(), code).query(String.class).list();
+            if (!holders.isEmpty()) {
+                throw new IllegalArgumentException("that API token is already agency " + holders.get(0)
+                        + "'s; every agency needs its own");
+            }
+        }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         String endpoint = registration.endpoint() == null ? null : registration.endpoint().toString();
         int updated = jdbc.sql("""
-                        UPDATE agency SET name = ?, delivery_mode = ?, endpoint = ?, api_token_sha256 = ?, updated_at = ?
+                        UPDATE agency SET name = ?, delivery_mode = ?, endpoint = ?, api_token_sha256 = ?,
+                                          allow_sha1_signatures = ?, updated_at = ?
                         WHERE code = ?""")
                 .params(registration.name(), registration.deliveryMode().name(), endpoint,
-                        registration.apiTokenSha256(), now, code)
+                        registration.apiTokenSha256(), registration.allowSha1Signatures(), now, code)
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                            INSERT INTO agency (code, name, delivery_mode, endpoint, api_token_sha256, updated_at)
-                            VALUES (?, ?, ?, ?, ?, ?)""")
+                            INSERT INTO agency (code, name, delivery_mode, endpoint, api_token_sha256,
+                                                allow_sha1_signatures, updated_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
                     .params(code, registration.name(), registration.deliveryMode().name(), endpoint,
-                            registration.apiTokenSha256(), now)
+                            registration.apiTokenSha256(), registration.allowSha1Signatures(), now)
                     .update();
         }
-        jdbc.sql("DELETE FROM agency_certificate WHERE agency_code = ?").param(code).update();
-        for (X509Certificate certificate : registration.certificates()) {
-            insertCertificate(code, certificate);
-        }
+        replaceCertificates(SIGNING_TABLE, code, registration.signingCertificates());
+        replaceCertificates(TLS_TABLE, code, registration.tlsCertificates());
     }
 
-    private void insertCertificate(String code, X509Certificate certificate) {
-        String fingerprint = PemCertificates.fingerprint(certificate);
-        List<String> owners = jdbc.sql("SELECT agency_code FROM agency_certificate WHERE fingerprint_sha256 = ?")
-                .param(fingerprint).query(String.class).list();
-        if (!owners.isEmpty()) {
-            throw new IllegalArgumentException("certificate " + fingerprint + " is already registered to agency "
-                    + owners.get(0) + "; one certificate signs for one agency");
-        }
-        try {
-            jdbc.sql("""
-                            INSERT INTO agency_certificate (fingerprint_sha256, agency_code, subject, not_before, not_after, certificate)
-                            VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(fingerprint, code, certificate.getSubjectX500Principal().getName(),
-                            certificate.getNotBefore().toInstant().atOffset(ZoneOffset.UTC),
-                            certificate.getNotAfter().toInstant().atOffset(ZoneOffset.UTC),
-                            certificate.getEncoded())
-                    .update();
-        } catch (CertificateEncodingException e) {
-            throw new IllegalArgumentException("certificate of agency " + code + " cannot be encoded", e);
+    private void replaceCertificates(String table, String code, List<X509Certificate> certificates) {
+        jdbc.sql("DELETE FROM " + table + " WHERE agency_code = ?").param(code).update();
+        for (X509Certificate certificate : certificates) {
+            String fingerprint = PemCertificates.fingerprint(certificate);
+            List<String> owners = jdbc.sql("SELECT agency_code FROM " + table + " WHERE fingerprint_sha256 = ?")
+                    .param(fingerprint).query(String.class).list();
+            if (!owners.isEmpty()) {
+                throw new IllegalArgumentException("certificate " + fingerprint + " is already registered to agency "
+                        + owners.get(0) + "; a certificate belongs to one agency");
+            }
+            try {
+                jdbc.sql("INSERT INTO " + table + " (fingerprint_sha256, agency_code, subject, not_before, not_after,"
+                                + " certificate) VALUES (?, ?, ?, ?, ?, ?)")
+                        .params(fingerprint, code, certificate.getSubjectX500Principal().getName(),
+                                certificate.getNotBefore().toInstant().atOffset(ZoneOffset.UTC),
+                                certificate.getNotAfter().toInstant().atOffset(ZoneOffset.UTC),
+                                certificate.getEncoded())
+                        .update();
+            } catch (CertificateEncodingException e) {
+                throw new IllegalArgumentException("certificate of agency " + code + " cannot be encoded", e);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import vn.lienthong.core.access.Caller;
+import vn.lienthong.core.agency.AgencyCode;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.error.ErrorCode;
 import vn.lienthong.core.error.GatewayException;
@@ -40,12 +41,13 @@ public class Inbox {
     }
 
     public List<InboxEntry> list(Caller caller, int limit) {
-        return deliveries.inbox(caller.agency(), Math.max(1, Math.min(limit, MAX_LIST)));
+        return deliveries.inbox(caller.requireAgency("read an inbox"), Math.max(1, Math.min(limit, MAX_LIST)));
     }
 
     /** The envelope's signed bytes, for a recipient that has it in its inbox or already took it. */
     public EnvelopeArchive.Archived fetch(Caller caller, String envelopeId) {
-        DeliveryState state = deliveries.state(envelopeId, caller.agency()).orElseThrow(() -> notInInbox(envelopeId));
+        AgencyCode recipient = caller.requireAgency("read an inbox");
+        DeliveryState state = deliveries.state(envelopeId, recipient).orElseThrow(() -> notInInbox(envelopeId));
         if (state == DeliveryState.QUEUED) {
             throw notInInbox(envelopeId);
         }
@@ -54,14 +56,15 @@ public class Inbox {
 
     /** Records that the caller took the envelope; idempotent. */
     public Acknowledgement acknowledge(Caller caller, String envelopeId) {
-        DeliveryState state = deliveries.state(envelopeId, caller.agency()).orElseThrow(() -> notInInbox(envelopeId));
+        AgencyCode recipient = caller.requireAgency("acknowledge envelopes");
+        DeliveryState state = deliveries.state(envelopeId, recipient).orElseThrow(() -> notInInbox(envelopeId));
         if (state == DeliveryState.QUEUED) {
             throw notInInbox(envelopeId);
         }
-        handover.take(envelopeId, caller.agency(), clock.instant());
-        Instant takenAt = deliveries.takenAt(envelopeId, caller.agency())
+        handover.take(envelopeId, recipient, clock.instant());
+        Instant takenAt = deliveries.takenAt(envelopeId, recipient)
                 .orElseThrow(() -> new IllegalStateException("delivered envelope " + envelopeId + " without taken-at"));
-        return new Acknowledgement(envelopeId, caller.agency().value(), takenAt);
+        return new Acknowledgement(envelopeId, recipient.value(), takenAt);
     }
 
     private static GatewayException notInInbox(String envelopeId) {

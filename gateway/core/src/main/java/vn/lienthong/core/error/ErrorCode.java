@@ -39,12 +39,19 @@ public enum ErrorCode {
     SIGNATURE_INVALID(Category.SECURITY, 400, "Signature does not verify"),
     SIGNATURE_PROFILE_VIOLATION(Category.SECURITY, 400, "Signature is outside the accepted profile"),
     SIGNER_UNKNOWN(Category.SECURITY, 403, "Signer certificate is not registered for the sending agency"),
+    SIGNER_CERTIFICATE_UNTRUSTED(Category.SECURITY, 403, "Signer certificate does not chain to a trusted CA"),
+    SIGNER_CERTIFICATE_OUTSIDE_VALIDITY(Category.SECURITY, 403, "Signer certificate is expired or not yet valid"),
+    SIGNER_CERTIFICATE_NOT_FOR_SIGNING(Category.SECURITY, 403, "Signer certificate's key usage does not allow signing"),
+    SIGNER_CERTIFICATE_REVOKED(Category.SECURITY, 403, "Signer certificate is revoked"),
+    SIGNER_REVOCATION_UNKNOWN(Category.SYSTEM, 503, "Signer certificate's revocation status cannot be checked now"),
 
     // State
     ENVELOPE_ID_CONFLICT(Category.STATE, 409, "Envelope id already used for different content"),
     ENVELOPE_NOT_FOUND(Category.STATE, 404, "Envelope not found"),
     INBOX_ENTRY_NOT_FOUND(Category.STATE, 404, "No such envelope in the inbox"),
     DOSSIER_NOT_FOUND(Category.STATE, 404, "Dossier not found"),
+    AGENCY_NOT_FOUND(Category.STATE, 404, "Agency not registered"),
+    AGENCY_REGISTRATION_INVALID(Category.INPUT, 400, "Agency registration invalid"),
 
     // The gateway's own faults
     INTERNAL_ERROR(Category.SYSTEM, 500, "Internal error");

@@ -29,7 +29,7 @@ final class SenderAuthorisation {
             throw ErrorCode.AGENCY_CODE_INVALID.exception("recipient codes " + malformed
                     + " do not match the agency code pattern").with("pattern", policy.pattern()).build();
         }
-        if (!envelope.sender().agency().equals(parsed.caller().agency())) {
+        if (!envelope.sender().agency().equals(parsed.caller().requireAgency("submit envelopes"))) {
             throw ErrorCode.SENDER_NOT_CALLER.exception("the envelope is from " + envelope.sender().agency()
                     + " but the caller is " + parsed.caller().agency()).build();
         }

@@ -1,5 +1,6 @@
 package vn.lienthong.core.submission;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,6 +17,7 @@ import vn.lienthong.core.envelope.EnvelopeSchema;
 import vn.lienthong.core.receipt.ReceiptIssuer;
 import vn.lienthong.core.routing.Outbox;
 import vn.lienthong.core.tracking.DossierTracking;
+import vn.lienthong.core.trust.CertificateValidation;
 import vn.lienthong.xml.SecureXml;
 
 /** Steps 1 to 8 of the path: from a submitted body to a signed receipt. */
@@ -30,11 +32,12 @@ public class SubmissionConfiguration {
     @Bean
     IntegrationFlow submissionFlow(IngressProperties ingress, AgencyRegistry agencies, EnvelopeArchive archive,
                                    Deliveries deliveries, DossierTracking tracking, Outbox outbox,
-                                   ReceiptIssuer receipts, TransactionTemplate transactions, Clock clock) {
+                                   ReceiptIssuer receipts, CertificateValidation certificates, MeterRegistry meters,
+                                   TransactionTemplate transactions, Clock clock) {
         EnvelopeIntake intake = new EnvelopeIntake(ingress.maxEnvelopeSize().toBytes());
         EnvelopeParsing parsing = new EnvelopeParsing(new SecureXml(), EnvelopeSchema.load("envelope-v1.xsd"));
         SenderAuthorisation authorisation = new SenderAuthorisation(agencies);
-        SignatureCheck signatures = new SignatureCheck(agencies);
+        SignatureCheck signatures = new SignatureCheck(agencies, certificates, meters);
         Acceptance acceptance = new Acceptance(archive, deliveries, tracking, outbox, receipts, transactions, clock);
         return IntegrationFlow.from(SubmissionPort.class, gateway -> gateway.beanName("submissionPort"))
                 .transformWith(step("submission.receive", Submission.class, intake::receive))
