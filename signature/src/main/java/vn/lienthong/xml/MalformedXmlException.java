@@ -1,5 +1,7 @@
 package vn.lienthong.xml;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The input is not XML the gateway will read: not well-formed, or it uses a construct that
  * is refused on principle (a DTD, an entity), or it breaks a structural limit.
@@ -10,8 +12,10 @@ public final class MalformedXmlException extends RuntimeException {
 
     /** Why the input was refused, for callers that answer each case with its own code. */
     public enum Reason {
-        /** Not well-formed, empty, or not decodable in its declared encoding. */
+        /** Not well-formed, or empty. */
         NOT_WELL_FORMED,
+        /** Bytes that are not valid in the document's encoding (invalid UTF-8, say), or an unknown encoding. */
+        ENCODING,
         /** A document type declaration: refused so that no entity is ever expanded. */
         DOCTYPE,
         /** Deeper nesting, more attributes or longer names than {@link XmlLimits} allow. */
@@ -22,7 +26,7 @@ public final class MalformedXmlException extends RuntimeException {
     private final int line;
     private final int column;
 
-    public MalformedXmlException(Reason reason, String message, int line, int column, Throwable cause) {
+    public MalformedXmlException(Reason reason, String message, int line, int column, @Nullable Throwable cause) {
         super(message, cause);
         this.reason = reason;
         this.line = line;

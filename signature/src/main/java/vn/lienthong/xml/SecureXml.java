@@ -2,6 +2,7 @@ package vn.lienthong.xml;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +18,9 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -33,10 +37,12 @@ public final class SecureXml {
 
     private static final String JDK_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/";
 
+    private final XmlLimits limits;
     private final DocumentBuilderFactory factory;
     private final ThreadLocal<DocumentBuilder> builders;
 
     public SecureXml(XmlLimits limits) {
+        this.limits = limits;
         this.factory = hardenedFactory(limits);
         this.builders = ThreadLocal.withInitial(this::newBuilder);
     }
@@ -53,7 +59,9 @@ public final class SecureXml {
     public Document parse(InputStream xml) {
         DocumentBuilder builder = builders.get();
         try {
-            return builder.parse(xml);
+            Document document = builder.parse(xml);
+            checkAttributeValues(document.getDocumentElement());
+            return document;
         } catch (SAXParseException e) {
             throw refusal(e);
         } catch (SAXException e) {
@@ -86,11 +94,31 @@ public final class SecureXml {
         }
     }
 
+    /** The JDK parser bounds names and counts but not values, so long attribute values are refused here. */
+    private void checkAttributeValues(Element element) {
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node attribute = attributes.item(i);
+            if (attribute.getNodeValue().length() > limits.maxAttributeValueLength()) {
+                throw new MalformedXmlException(MalformedXmlException.Reason.LIMIT_EXCEEDED, "attribute "
+                        + attribute.getNodeName() + " of <" + element.getTagName() + "> is longer than "
+                        + limits.maxAttributeValueLength() + " characters", -1, -1, null);
+            }
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                checkAttributeValues(childElement);
+            }
+        }
+    }
+
     private static MalformedXmlException refusal(SAXParseException e) {
         String message = e.getMessage() == null ? "not well-formed" : e.getMessage();
         String lower = message.toLowerCase(Locale.ROOT);
         MalformedXmlException.Reason reason;
-        if (lower.contains("doctype")) {
+        if (e.getCause() instanceof CharConversionException || lower.contains("encoding")) {
+            reason = MalformedXmlException.Reason.ENCODING;
+        } else if (lower.contains("doctype")) {
             reason = MalformedXmlException.Reason.DOCTYPE;
         } else if (lower.contains("jdk.xml.") || lower.contains("limit")) {
             reason = MalformedXmlException.Reason.LIMIT_EXCEEDED;

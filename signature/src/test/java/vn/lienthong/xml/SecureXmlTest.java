@@ -56,6 +56,33 @@ class SecureXmlTest {
     }
 
     @Test
+    void billionLaughsIsRefusedAtTheDoctype() {
+        String laughs = "<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'>"
+                + "<!ENTITY lol2 '&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;'>]><lolz>&lol2;</lolz>";
+        assertThatThrownBy(() -> xml.parse(bytes(laughs)))
+                .isInstanceOfSatisfying(MalformedXmlException.class,
+                        e -> assertThat(e.reason()).isEqualTo(MalformedXmlException.Reason.DOCTYPE));
+    }
+
+    @Test
+    void invalidUtf8IsAnEncodingError() {
+        byte[] latin1 = "<?xml version='1.0' encoding='UTF-8'?><r>Hồ sơ</r>".getBytes(StandardCharsets.UTF_8);
+        latin1[latin1.length - 9] = (byte) 0xC3;
+        latin1[latin1.length - 8] = (byte) 0x28;
+        assertThatThrownBy(() -> xml.parse(latin1))
+                .isInstanceOfSatisfying(MalformedXmlException.class,
+                        e -> assertThat(e.reason()).isEqualTo(MalformedXmlException.Reason.ENCODING));
+    }
+
+    @Test
+    void overlongAttributeValueIsRefused() {
+        String value = "x".repeat(XmlLimits.DEFAULT.maxAttributeValueLength() + 1);
+        assertThatThrownBy(() -> xml.parse(bytes("<r><c a='" + value + "'/></r>")))
+                .isInstanceOfSatisfying(MalformedXmlException.class,
+                        e -> assertThat(e.reason()).isEqualTo(MalformedXmlException.Reason.LIMIT_EXCEEDED));
+    }
+
+    @Test
     void serialisationKeepsContent() {
         Document document = xml.parse(bytes("<root xmlns='urn:x'><v>Hồ sơ</v></root>"));
         String text = new String(SecureXml.serialize(document), StandardCharsets.UTF_8);

@@ -2,27 +2,17 @@ package vn.lienthong.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every way a caller can get a submission wrong, driven through HTTP: each gets its stable
  * problem code, and leaves nothing stored or routed.
  */
 class SubmissionRefusalIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final TestGateway gateway = SharedGateway.gateway();
 
@@ -200,25 +190,7 @@ class SubmissionRefusalIT {
 
     private JsonNode send(String method, String path, @Nullable String token, @Nullable String contentType,
                           byte @Nullable [] body, int expectedStatus) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.baseUri() + "/api/v1/" + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.problem(gateway, method, path, token, contentType, body, expectedStatus);
     }
 
     private static int lineOf(byte[] document, String text) {
@@ -232,10 +204,7 @@ class SubmissionRefusalIT {
     }
 
     private static void assertCode(JsonNode problem, String code) {
-        assertThat(problem.get("code").asString()).as(problem.toString()).isEqualTo(code);
-        assertThat(problem.get("type").asString()).isEqualTo("urn:lienthong:problem:" + code);
-        assertThat(problem.get("status").asInt()).isBetween(400, 499);
-        assertThat(problem.get("detail").asString()).isNotBlank();
+        TestHttp.assertCode(problem, code);
     }
 
     private void assertNothingStored(String envelopeId) {

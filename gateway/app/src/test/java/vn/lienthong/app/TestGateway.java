@@ -16,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.lienthong.app.demo.DemoProvisioning;
 import vn.lienthong.client.EnvelopeSigning;
+import vn.lienthong.signature.DemoCertificateAuthority;
 import vn.lienthong.client.GatewayClient;
 import vn.lienthong.signature.PemCertificates;
 import vn.lienthong.signature.SigningKey;
@@ -76,6 +77,27 @@ final class TestGateway implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An operator's API token: {@code DemoProvisioning.DEMO_OPERATOR} or {@code DEMO_ADMIN}. */
+    String operatorToken(String operator) {
+        try {
+            return Files.readString(dataDir.resolve("demo/operators").resolve(operator).resolve("api-token"),
+                    StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo CA, to issue certificates for tests. */
+    DemoCertificateAuthority demoCa() {
+        return new DemoCertificateAuthority(SigningKey.fromPkcs12(dataDir.resolve("demo/ca/demo-ca.p12"),
+                DemoProvisioning.DEMO_KEY_PASSWORD.toCharArray()));
+    }
+
+    /** The HTTPS port with mutual TLS. */
+    URI tlsUri() {
+        return URI.create("https://localhost:" + bean(TlsConnector.class).port());
     }
 
     SigningKey signingKey(String agency) {

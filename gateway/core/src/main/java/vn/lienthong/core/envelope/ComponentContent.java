@@ -3,6 +3,7 @@ package vn.lienthong.core.envelope;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.lienthong.core.error.ErrorCode;
@@ -12,6 +13,8 @@ import vn.lienthong.core.error.ErrorCode;
  * so a recipient never receives a component that contradicts its own signed description.
  */
 public final class ComponentContent {
+
+    private static final Pattern XML_WHITESPACE = Pattern.compile("[ \\t\\r\\n]+");
 
     public void check(Document document) {
         Element components = EnvelopeReader.optionalChild(document.getDocumentElement(), "Components");
@@ -32,10 +35,11 @@ public final class ComponentContent {
         String declaredSha256 = EnvelopeReader.child(component, "Sha256").getTextContent().strip();
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(content.getTextContent());
+            // Strict: only the base64 alphabet, padding and XML whitespace; a lenient decoder would skip junk.
+            bytes = Base64.getDecoder().decode(XML_WHITESPACE.matcher(content.getTextContent()).replaceAll(""));
         } catch (IllegalArgumentException e) {
-            throw ErrorCode.COMPONENT_DIGEST_MISMATCH.exception("component '" + name + "': content is not valid base64")
-                    .with("component", name).build();
+            throw ErrorCode.COMPONENT_CONTENT_INVALID.exception("component '" + name + "': content is not valid base64 ("
+                    + e.getMessage() + ")").with("component", name).build();
         }
         if (bytes.length != declaredSize) {
             throw ErrorCode.COMPONENT_DIGEST_MISMATCH.exception("component '" + name + "': declared size " + declaredSize

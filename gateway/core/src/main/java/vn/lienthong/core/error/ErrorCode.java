@@ -24,10 +24,12 @@ public enum ErrorCode {
 
     // The XML itself
     ENVELOPE_NOT_XML(Category.INPUT, 400, "Body is not well-formed XML"),
+    XML_ENCODING_INVALID(Category.INPUT, 400, "Bytes are not valid in the document's encoding"),
     XML_DOCTYPE_FORBIDDEN(Category.SECURITY, 400, "Document type declarations are not accepted"),
     XML_LIMIT_EXCEEDED(Category.SECURITY, 400, "XML structure exceeds a limit"),
     ENVELOPE_SCHEMA_INVALID(Category.INPUT, 400, "Envelope does not match its schema"),
     AGENCY_CODE_INVALID(Category.INPUT, 400, "Agency code has an invalid form"),
+    COMPONENT_CONTENT_INVALID(Category.INPUT, 400, "Component content is not valid base64"),
     COMPONENT_DIGEST_MISMATCH(Category.INPUT, 400, "Component content does not match its size or SHA-256"),
 
     // Who may send what

@@ -37,6 +37,7 @@ final class EnvelopeParsing {
         } catch (MalformedXmlException e) {
             ErrorCode code = switch (e.reason()) {
                 case DOCTYPE -> ErrorCode.XML_DOCTYPE_FORBIDDEN;
+                case ENCODING -> ErrorCode.XML_ENCODING_INVALID;
                 case LIMIT_EXCEEDED -> ErrorCode.XML_LIMIT_EXCEEDED;
                 case NOT_WELL_FORMED -> ErrorCode.ENVELOPE_NOT_XML;
             };
