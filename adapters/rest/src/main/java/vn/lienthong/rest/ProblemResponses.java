@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import vn.lienthong.core.error.ErrorCode;
 import vn.lienthong.core.error.GatewayException;
 
@@ -45,6 +46,9 @@ final class ProblemResponses implements ExceptionMapper<Throwable> {
             Logger refusals = gateway.code().category() == ErrorCode.Category.SECURITY ? securityLog : log;
             refusals.info("refused {} {} from {}: {} {}", method(), path(), who(), gateway.code(), gateway.detail());
             return problem(gateway.code(), gateway.detail(), gateway.properties());
+        }
+        if (failure instanceof JacksonException json) {
+            return problem(ErrorCode.REQUEST_INVALID, "the JSON body cannot be read: " + json.getOriginalMessage(), Map.of());
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             ErrorCode code = switch (web.getResponse().getStatus()) {

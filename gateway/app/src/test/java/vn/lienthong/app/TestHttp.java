@@ -51,6 +51,19 @@ final class TestHttp {
         return JSON.readTree(response.body());
     }
 
+    /** The text of an actuator endpoint, such as {@code health} or {@code prometheus}. */
+    static String sendActuator(TestGateway gateway, String endpoint) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUri() + "/actuator/" + endpoint)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Submits an envelope as an agency (by its token) and returns the answer. */
     static HttpResponse<String> submit(TestGateway gateway, String agency, byte[] envelope) {
         return send(gateway, "POST", "envelopes", gateway.token(agency), "application/xml", envelope);

@@ -40,7 +40,7 @@ public final class AgencyAdministration {
      */
     public record Change(String name, String deliveryMode, @Nullable String endpoint, @Nullable List<String> certificates,
                          @Nullable List<String> tlsCertificates, @Nullable String apiTokenSha256,
-                         boolean allowSha1Signatures) {
+                         @Nullable Boolean allowSha1Signatures) {
     }
 
     private final AgencyRegistry registry;
@@ -78,7 +78,7 @@ public final class AgencyAdministration {
                     DeliveryMode.valueOf(change.deliveryMode().toUpperCase(Locale.ROOT)),
                     change.endpoint() == null ? null : URI.create(change.endpoint()),
                     certificates(change.certificates()), certificates(change.tlsCertificates()),
-                    change.apiTokenSha256(), change.allowSha1Signatures());
+                    change.apiTokenSha256(), Boolean.TRUE.equals(change.allowSha1Signatures()));
             registry.register(registration);
         } catch (IllegalArgumentException e) {
             throw invalid(code, e);
