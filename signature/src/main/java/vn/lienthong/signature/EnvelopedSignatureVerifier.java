@@ -54,7 +54,10 @@ public final class EnvelopedSignatureVerifier {
                         "signature does not verify: the document changed after signing or the key does not match");
             }
             return new VerifiedSignature(signer, signatureAlgorithm, digestAlgorithm, canonicalization);
-        } catch (XMLSecurityException e) {
+        } catch (SignatureRejectedException e) {
+            throw e;
+        } catch (XMLSecurityException | RuntimeException e) {
+            // Santuario reports some malformed input (bad base64, missing elements) with unchecked exceptions.
             throw new SignatureRejectedException(SignatureRejectedException.Reason.MALFORMED,
                     "signature cannot be processed: " + e.getMessage(), e);
         }

@@ -6,7 +6,8 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Locale;
+import java.io.UnsupportedEncodingException;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -36,6 +37,9 @@ import org.xml.sax.SAXParseException;
 public final class SecureXml {
 
     private static final String JDK_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/";
+    private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    /** The JDK prefixes the errors of its jdk.xml.* limits with a JAXP code. */
+    private static final Pattern JDK_LIMIT = Pattern.compile("JAXP\\d{8}:");
 
     private final XmlLimits limits;
     private final DocumentBuilderFactory factory;
@@ -66,6 +70,9 @@ public final class SecureXml {
             throw refusal(e);
         } catch (SAXException e) {
             throw new MalformedXmlException(MalformedXmlException.Reason.NOT_WELL_FORMED, e.getMessage(), -1, -1, e);
+        } catch (CharConversionException | UnsupportedEncodingException e) {
+            throw new MalformedXmlException(MalformedXmlException.Reason.ENCODING,
+                    "the document's encoding cannot be read: " + e.getMessage(), -1, -1, e);
         } catch (IOException e) {
             throw new MalformedXmlException(MalformedXmlException.Reason.NOT_WELL_FORMED,
                     "unreadable input: " + e.getMessage(), -1, -1, e);
@@ -112,15 +119,18 @@ public final class SecureXml {
         }
     }
 
+    /**
+     * Classifies a parser error by what the JDK parser itself says, never by words that the
+     * document could have put in the message (an element called {@code limit}, say).
+     */
     private static MalformedXmlException refusal(SAXParseException e) {
         String message = e.getMessage() == null ? "not well-formed" : e.getMessage();
-        String lower = message.toLowerCase(Locale.ROOT);
         MalformedXmlException.Reason reason;
-        if (e.getCause() instanceof CharConversionException || lower.contains("encoding")) {
+        if (e.getCause() instanceof CharConversionException || e.getException() instanceof CharConversionException) {
             reason = MalformedXmlException.Reason.ENCODING;
-        } else if (lower.contains("doctype")) {
+        } else if (message.contains(DISALLOW_DOCTYPE)) {
             reason = MalformedXmlException.Reason.DOCTYPE;
-        } else if (lower.contains("jdk.xml.") || lower.contains("limit")) {
+        } else if (JDK_LIMIT.matcher(message).lookingAt()) {
             reason = MalformedXmlException.Reason.LIMIT_EXCEEDED;
         } else {
             reason = MalformedXmlException.Reason.NOT_WELL_FORMED;
@@ -166,7 +176,7 @@ public final class SecureXml {
         factory.setIgnoringComments(false);
         try {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(DISALLOW_DOCTYPE, true);
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);

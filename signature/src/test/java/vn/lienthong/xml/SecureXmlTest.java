@@ -75,6 +75,22 @@ class SecureXmlTest {
     }
 
     @Test
+    void unknownEncodingIsAnEncodingError() {
+        assertThatThrownBy(() -> xml.parse(bytes("<?xml version='1.0' encoding='x-klingon'?><r/>")))
+                .isInstanceOfSatisfying(MalformedXmlException.class,
+                        e -> assertThat(e.reason()).isEqualTo(MalformedXmlException.Reason.ENCODING));
+    }
+
+    @Test
+    void wordsInTheDocumentDoNotChangeTheClassification() {
+        for (String name : new String[] {"limit", "doctype", "encoding", "jdk.xml.maxElementDepth"}) {
+            assertThatThrownBy(() -> xml.parse(bytes("<r><" + name + "></r>")))
+                    .isInstanceOfSatisfying(MalformedXmlException.class,
+                            e -> assertThat(e.reason()).as(name).isEqualTo(MalformedXmlException.Reason.NOT_WELL_FORMED));
+        }
+    }
+
+    @Test
     void overlongAttributeValueIsRefused() {
         String value = "x".repeat(XmlLimits.DEFAULT.maxAttributeValueLength() + 1);
         assertThatThrownBy(() -> xml.parse(bytes("<r><c a='" + value + "'/></r>")))

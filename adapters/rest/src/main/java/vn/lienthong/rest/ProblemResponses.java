@@ -27,6 +27,7 @@ final class ProblemResponses implements ExceptionMapper<Throwable> {
 
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
     private static final String TYPE_PREFIX = "urn:lienthong:problem:";
+    private static final int MAX_DETAIL = 500;
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     /** Security refusals go to their own logger, so they can be kept and watched apart. */
     private static final Logger securityLog = LoggerFactory.getLogger("lienthong.security");
@@ -44,11 +45,12 @@ final class ProblemResponses implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         if (failure instanceof GatewayException gateway) {
             Logger refusals = gateway.code().category() == ErrorCode.Category.SECURITY ? securityLog : log;
-            refusals.info("refused {} {} from {}: {} {}", method(), path(), who(), gateway.code(), gateway.detail());
-            return problem(gateway.code(), gateway.detail(), gateway.properties());
+            String detail = bounded(gateway.detail());
+            refusals.info("refused {} {} from {}: {} {}", method(), path(), who(), gateway.code(), detail);
+            return problem(gateway.code(), detail, gateway.properties());
         }
         if (failure instanceof JacksonException json) {
-            return problem(ErrorCode.REQUEST_INVALID, "the JSON body cannot be read: " + json.getOriginalMessage(), Map.of());
+            return problem(ErrorCode.REQUEST_INVALID, bounded("the JSON body cannot be read: " + json.getOriginalMessage()), Map.of());
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             ErrorCode code = switch (web.getResponse().getStatus()) {
@@ -66,6 +68,11 @@ final class ProblemResponses implements ExceptionMapper<Throwable> {
         log.error("incident {} on {} {}", incident, method(), path(), failure);
         return problem(ErrorCode.INTERNAL_ERROR, "the gateway failed; quote incident " + incident + " to its operators",
                 Map.of("incident", incident));
+    }
+
+    /** Details may quote the caller's input; a bounded length keeps hostile input out of logs and answers. */
+    private static String bounded(String detail) {
+        return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…";
     }
 
     static Response problem(ErrorCode code, String detail, Map<String, Object> properties) {

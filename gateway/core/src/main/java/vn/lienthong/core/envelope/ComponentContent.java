@@ -3,6 +3,7 @@ package vn.lienthong.core.envelope;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -16,23 +17,27 @@ public final class ComponentContent {
 
     private static final Pattern XML_WHITESPACE = Pattern.compile("[ \\t\\r\\n]+");
 
-    public void check(Document document) {
+    /**
+     * @param declared the components as read from the same document, in document order
+     */
+    public void check(Document document, List<Component> declared) {
         Element components = EnvelopeReader.optionalChild(document.getDocumentElement(), "Components");
         if (components == null) {
             return;
         }
-        for (Element component : EnvelopeReader.children(components, "Component")) {
-            Element content = EnvelopeReader.optionalChild(component, "Content");
+        List<Element> elements = EnvelopeReader.children(components, "Component");
+        for (int i = 0; i < elements.size(); i++) {
+            Element content = EnvelopeReader.optionalChild(elements.get(i), "Content");
             if (content != null) {
-                check(component, content);
+                check(declared.get(i), content);
             }
         }
     }
 
-    private static void check(Element component, Element content) {
-        String name = EnvelopeReader.child(component, "Name").getTextContent().strip();
-        long declaredSize = Long.parseLong(EnvelopeReader.child(component, "Size").getTextContent().strip());
-        String declaredSha256 = EnvelopeReader.child(component, "Sha256").getTextContent().strip();
+    private static void check(Component component, Element content) {
+        String name = component.name();
+        long declaredSize = component.size();
+        String declaredSha256 = component.sha256();
         byte[] bytes;
         try {
             // Strict: only the base64 alphabet, padding and XML whitespace; a lenient decoder would skip junk.

@@ -1,18 +1,22 @@
 package vn.lienthong.core.envelope;
 
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import vn.lienthong.core.agency.AgencyCode;
+import vn.lienthong.core.error.ErrorCode;
 
 /**
- * Reads an {@link Envelope} from a DOM that has already passed schema validation, so
- * structure and lexical forms are known to be right here.
+ * Reads an {@link Envelope} from a DOM that has already passed schema validation, so the
+ * structure is known to be right here. A value the schema admits but Java cannot represent
+ * (a URI with spaces, say) is refused as a schema error on its element, never a crash.
  */
 public final class EnvelopeReader {
 
@@ -26,7 +30,7 @@ public final class EnvelopeReader {
         Element components = optionalChild(root, "Components");
         return new Envelope(
                 text(header, "EnvelopeId"),
-                OffsetDateTime.parse(text(header, "CreatedAt")),
+                value(header, "CreatedAt", OffsetDateTime::parse),
                 EnvelopeKind.fromXml(text(header, "Kind")),
                 party(child(header, "From")),
                 children(header, "To").stream().map(EnvelopeReader::party).toList(),
@@ -47,16 +51,15 @@ public final class EnvelopeReader {
                 optionalTime(dossier, "ReceivedAt"),
                 optionalTime(dossier, "PromisedReturnAt"),
                 step == null ? null : step(step),
-                status == null ? null : Integer.valueOf(status),
+                status == null ? null : value(dossier, "Status", Integer::valueOf),
                 optionalText(dossier, "Note"),
                 applicant == null ? null : applicant(applicant));
     }
 
     private static Step step(Element step) {
         Element allowed = optionalChild(step, "AllowedTime");
-        return new Step(text(step, "Name"), allowed == null ? null
-                : new AllowedTime(Integer.parseInt(allowed.getTextContent().strip()),
-                        AllowedTime.Unit.fromXml(allowed.getAttribute("unit"))));
+        return new Step(text(step, "Name"), allowed == null ? null : value(step, "AllowedTime",
+                amount -> new AllowedTime(Integer.parseInt(amount), AllowedTime.Unit.fromXml(allowed.getAttribute("unit").strip()))));
     }
 
     private static Applicant applicant(Element applicant) {
@@ -67,8 +70,8 @@ public final class EnvelopeReader {
     private static Component component(Element component) {
         String reference = optionalText(component, "ContentReference");
         return new Component(text(component, "Name"), text(component, "MediaType"),
-                Long.parseLong(text(component, "Size")), text(component, "Sha256"),
-                reference == null ? null : URI.create(reference));
+                value(component, "Size", Long::parseLong), text(component, "Sha256"),
+                reference == null ? null : value(component, "ContentReference", URI::create));
     }
 
     private static Party party(Element party) {
@@ -115,7 +118,18 @@ public final class EnvelopeReader {
     }
 
     private static @Nullable OffsetDateTime optionalTime(Element parent, String name) {
-        String text = optionalText(parent, name);
-        return text == null ? null : OffsetDateTime.parse(text);
+        return optionalChild(parent, name) == null ? null : value(parent, name, OffsetDateTime::parse);
+    }
+
+    /** Converts the text of a child element, refusing what cannot be converted with the element named. */
+    private static <T> T value(Element parent, String name, Function<String, T> conversion) {
+        String text = text(parent, name);
+        try {
+            return conversion.apply(text);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            throw ErrorCode.ENVELOPE_SCHEMA_INVALID.exception("<" + name + "> holds '" + text
+                            + "', which is not a usable value: " + e.getMessage())
+                    .with("rule", "value").with("element", name).build();
+        }
     }
 }

@@ -3,6 +3,7 @@ package vn.lienthong.core.submission;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.lienthong.core.envelope.ComponentContent;
+import vn.lienthong.core.envelope.Envelope;
 import vn.lienthong.core.envelope.EnvelopeReader;
 import vn.lienthong.core.envelope.EnvelopeSchema;
 import vn.lienthong.core.error.ErrorCode;
@@ -27,8 +28,9 @@ final class EnvelopeParsing {
         Document document = wellFormed(received.bytes().content());
         requireEnvelopeRoot(document);
         schema.validate(document, received.bytes().content());
-        components.check(document);
-        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, reader.read(document));
+        Envelope envelope = reader.read(document);
+        components.check(document, envelope.components());
+        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, envelope);
     }
 
     private Document wellFormed(byte[] content) {

@@ -26,9 +26,8 @@ class EnvelopeReadingTest {
         byte[] bytes = Files.readAllBytes(TUTORIAL);
         Document document = xml.parse(bytes);
         SCHEMA.validate(document, bytes);
-        new ComponentContent().check(document);
-
         Envelope envelope = new EnvelopeReader().read(document);
+        new ComponentContent().check(document, envelope.components());
 
         assertThat(envelope.id()).isEqualTo("tutorial-0001");
         assertThat(envelope.kind()).isEqualTo(EnvelopeKind.HANDOFF);
@@ -65,10 +64,26 @@ class EnvelopeReadingTest {
     }
 
     @Test
+    void valueTheSchemaAdmitsButJavaCannotUseIsRefusedAsSchemaInvalid() throws IOException {
+        String text = Files.readString(TUTORIAL).replace("<Components>", "<Components><Component><Name>x</Name>"
+                + "<MediaType>a/b</MediaType><Size>1</Size><Sha256>" + "A".repeat(43) + "=</Sha256>"
+                + "<ContentReference>http://files example/a b.pdf</ContentReference></Component>");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Document document = xml.parse(bytes);
+        SCHEMA.validate(document, bytes);
+        assertThatThrownBy(() -> new EnvelopeReader().read(document))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.ENVELOPE_SCHEMA_INVALID);
+                    assertThat(e.properties()).containsEntry("element", "ContentReference").containsEntry("rule", "value");
+                });
+    }
+
+    @Test
     void componentWithWrongSizeIsRefused() throws IOException {
         String text = Files.readString(TUTORIAL).replaceFirst("<Size>\\d+</Size>", "<Size>1</Size>");
         Document document = xml.parse(text.getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> new ComponentContent().check(document))
+        Envelope envelope = new EnvelopeReader().read(document);
+        assertThatThrownBy(() -> new ComponentContent().check(document, envelope.components()))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.COMPONENT_DIGEST_MISMATCH));
     }
