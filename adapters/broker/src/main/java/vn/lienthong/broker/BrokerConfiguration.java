@@ -1,13 +1,16 @@
 package vn.lienthong.broker;
 
 import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.jms.dsl.Jms;
+import org.springframework.integration.jms.dsl.JmsOutboundChannelAdapterSpec;
 import vn.lienthong.core.agency.AgencyRegistry;
+import vn.lienthong.core.delivery.DeliveryChannels;
 import vn.lienthong.core.delivery.DeliveryProperties;
 import vn.lienthong.core.routing.DeliveryOrder;
 import vn.lienthong.core.routing.RoutingChannels;
@@ -17,8 +20,8 @@ import vn.lienthong.core.routing.RoutingChannels;
 public class BrokerConfiguration {
 
     @Bean
-    ArtemisConfigurationCustomizer lienthongBrokerSettings(DeliveryProperties properties) {
-        return new EmbeddedBrokerSettings(properties.retry());
+    ArtemisConfigurationCustomizer lienthongBrokerSettings() {
+        return new EmbeddedBrokerSettings();
     }
 
     /**
@@ -34,12 +37,24 @@ public class BrokerConfiguration {
                                 message -> message.getHeaders().get(DeliveryOrder.ORDER_ID))
                         .headerFunction(DeliveryQueues.GROUP_ID,
                                 message -> message.getHeaders().get(DeliveryOrder.DOSSIER_CODE)))
-                .handle(Jms.outboundAdapter(connectionFactory)
-                                .destinationExpression("'" + DeliveryQueues.PREFIX + "' + headers['"
-                                        + DeliveryOrder.RECIPIENT + "']")
-                                .configureJmsTemplate(template -> template.explicitQosEnabled(true)
-                                        .deliveryPersistent(true)),
-                        endpoint -> endpoint.id("broker.send"))
+                .handle(toRecipientQueue(connectionFactory), endpoint -> endpoint.id("broker.send"))
+                .get();
+    }
+
+    /**
+     * Sends a retry back to the recipient's queue, held back by the broker until it is due.
+     * This runs on the consumer's thread, whose session Spring shares with the JMS template,
+     * so the retry is sent in the same transaction that acknowledges the failed order.
+     */
+    @Bean
+    IntegrationFlow brokerRetry(ConnectionFactory connectionFactory, Clock clock) {
+        return IntegrationFlow.from(DeliveryChannels.RETRY)
+                .enrichHeaders(headers -> headers
+                        .headerFunction(DeliveryQueues.GROUP_ID,
+                                message -> message.getHeaders().get(DeliveryOrder.DOSSIER_CODE))
+                        .headerFunction(DeliveryQueues.SCHEDULED_DELIVERY, message -> clock.millis()
+                                + ((Number) message.getHeaders().get(DeliveryChannels.RETRY_DELAY_MILLIS)).longValue()))
+                .handle(toRecipientQueue(connectionFactory), endpoint -> endpoint.id("broker.scheduleRetry"))
                 .get();
     }
 
@@ -47,5 +62,13 @@ public class BrokerConfiguration {
     DeliveryConsumers deliveryConsumers(ConnectionFactory connectionFactory, IntegrationFlowContext flows,
                                         AgencyRegistry agencies, DeliveryProperties properties) {
         return new DeliveryConsumers(connectionFactory, flows, agencies, properties);
+    }
+
+    /** Sends durably and synchronously to the queue of the order's recipient. */
+    private static JmsOutboundChannelAdapterSpec.JmsOutboundChannelSpecTemplateAware toRecipientQueue(
+            ConnectionFactory connectionFactory) {
+        return Jms.outboundAdapter(connectionFactory)
+                .destinationExpression("'" + DeliveryQueues.PREFIX + "' + headers['" + DeliveryOrder.RECIPIENT + "']")
+                .configureJmsTemplate(template -> template.explicitQosEnabled(true).deliveryPersistent(true));
     }
 }

@@ -15,7 +15,6 @@ import vn.lienthong.core.agency.AgencyRegistered;
 import vn.lienthong.core.agency.AgencyRegistry;
 import vn.lienthong.core.delivery.DeliveryChannels;
 import vn.lienthong.core.delivery.DeliveryProperties;
-import vn.lienthong.core.routing.DeliveryOrder;
 
 /**
  * One consumer per agency queue, so a slow or failing recipient never holds up another.
@@ -81,8 +80,6 @@ final class DeliveryConsumers implements SmartLifecycle {
                                 .errorHandler(e -> log.debug("delivery from {} rolled back for redelivery: {}", queue,
                                         e.getMessage())))
                         .id(id + ".adapter"))
-                .enrichHeaders(headers -> headers.headerFunction(DeliveryOrder.ATTEMPT,
-                        message -> message.getHeaders().get(DeliveryQueues.DELIVERY_COUNT)))
                 .channel(DeliveryChannels.INBOUND)
                 .get();
         flows.registration(flow).id(id).register();

@@ -15,7 +15,8 @@ final class DeliveryQueues {
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     /** JMS message groups: one consumer at a time per group, so a dossier's envelopes stay in order. */
     static final String GROUP_ID = "JMSXGroupID";
-    static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+    /** Artemis holds a message with this property back until the given time (epoch milliseconds). */
+    static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
 
     private DeliveryQueues() {
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -37,8 +38,10 @@ public class EnvelopeResource {
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_XML)
-    public Response submit(InputStream body, @Context SecurityContext security, @Context UriInfo uri) {
-        Receipt receipt = submissions.submit(new Submission(CallerSecurityContext.callerOf(security), body));
+    public Response submit(InputStream body, @Context SecurityContext security, @Context UriInfo uri,
+                           @Context HttpHeaders headers) {
+        Receipt receipt = submissions.submit(new Submission(CallerSecurityContext.callerOf(security), body,
+                headers.getLength()));
         Response.ResponseBuilder response = Response.accepted(receipt.xml())
                 .type(MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
                 .location(uri.getBaseUriBuilder().path("envelopes").path(receipt.envelopeId()).build());

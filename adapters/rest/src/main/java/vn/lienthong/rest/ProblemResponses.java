@@ -2,6 +2,7 @@ package vn.lienthong.rest;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,8 @@ final class ProblemResponses implements ExceptionMapper<Throwable> {
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
     private static final String TYPE_PREFIX = "urn:lienthong:problem:";
     private static final int MAX_DETAIL = 500;
+    /** Set by the core on retryable refusals (busy, backlogged); becomes the Retry-After header. */
+    private static final String RETRY_AFTER = "retryAfterSeconds";
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     /** Security refusals go to their own logger, so they can be kept and watched apart. */
     private static final Logger securityLog = LoggerFactory.getLogger("lienthong.security");
@@ -83,7 +86,11 @@ final class ProblemResponses implements ExceptionMapper<Throwable> {
         body.put("code", code.name());
         body.put("detail", detail);
         properties.forEach(body::putIfAbsent);
-        return Response.status(code.httpStatus()).type(PROBLEM_JSON).entity(body).build();
+        Response.ResponseBuilder response = Response.status(code.httpStatus()).type(PROBLEM_JSON).entity(body);
+        if (properties.get(RETRY_AFTER) instanceof Number seconds) {
+            response.header(HttpHeaders.RETRY_AFTER, seconds.longValue());
+        }
+        return response.build();
     }
 
     private String path() {

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.jakarta.rs.json.JacksonJsonProvider;
 import vn.lienthong.core.access.CallerAuthentication;
 import vn.lienthong.core.agency.AgencyAdministration;
+import vn.lienthong.core.delivery.DeadLetters;
 import vn.lienthong.core.delivery.DeliveryProperties;
 import vn.lienthong.core.delivery.EnvelopePusher;
 import vn.lienthong.core.delivery.Inbox;
@@ -27,7 +28,7 @@ public class RestConfiguration {
     @Bean(destroyMethod = "destroy")
     Server restApi(Bus bus, JsonMapper json, SubmissionPort submissions, TrackingQueries tracking, Inbox inbox,
                    CallerAuthentication authentication, GatewayIdentity identity,
-                   AgencyAdministration agencies) {
+                   AgencyAdministration agencies, DeadLetters deadLetters) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(ADDRESS);
@@ -36,7 +37,8 @@ public class RestConfiguration {
                 new InboxResource(inbox),
                 new DossierResource(tracking),
                 new ContractResource(identity),
-                new AdminAgencyResource(agencies)));
+                new AdminAgencyResource(agencies),
+                new AdminDeadLetterResource(deadLetters)));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(json),
                 new CallerAuthenticationFilter(authentication),

@@ -70,7 +70,7 @@ class RestartIT {
         try (TestGateway first = TestGateway.start(dataDir, pushEndpoint)) {
             first.client(TestGateway.DESK).submit(first.sign(TestGateway.DESK, envelope.xml()));
             await().atMost(Duration.ofSeconds(30)).until(() -> attempts(first, envelope.id()) >= 1);
-            assertThat(deliveryState(first, envelope.id())).isEqualTo("QUEUED");
+            assertThat(deliveryState(first, envelope.id())).isEqualTo("RETRYING");
         }
         assertThat(receiver.received()).isEmpty();
         receiverUp.set(true);

@@ -2,6 +2,7 @@ package vn.lienthong.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +33,23 @@ final class TestAgencies {
     static Registered pullAgency(TestGateway gateway, DemoCertificateAuthority.KeyType type) {
         SigningKey key = gateway.demoCa().issueSigningKey("test agency", "test", type, Duration.ofDays(30));
         return register(gateway, newCode(), List.of(key), false, key);
+    }
+
+    /** A push agency pushing to {@code endpoint}, with its own retry policy (or the default when null). */
+    static Registered pushAgency(TestGateway gateway, String endpoint, Map<String, Object> retry) {
+        SigningKey key = gateway.demoCa().issueSigningKey("test agency", "test", DemoCertificateAuthority.KeyType.RSA_2048,
+                Duration.ofDays(30));
+        String code = newCode();
+        String token = ApiTokens.generate();
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Cơ quan thử nghiệm " + code,
+                "deliveryMode", "push", "endpoint", endpoint,
+                "certificates", List.of(PemCertificates.toPem(key.certificate())),
+                "apiTokenSha256", ApiTokens.sha256(token)));
+        if (!retry.isEmpty()) {
+            body.put("retry", retry);
+        }
+        put(gateway, code, body, 200);
+        return new Registered(code, token, key);
     }
 
     /** Registers an agency with the given signing certificates; {@code key} is the one it signs with. */

@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param tlsCertificates SHA-256 fingerprints of the client certificates it may authenticate
  *        with over mutual TLS
  * @param allowSha1Signatures whether its signatures may use SHA-1 (older department systems)
+ * @param retry how pushes to it are retried, or null for the gateway's default policy
  */
 public record Agency(AgencyCode code, String name, DeliveryMode deliveryMode, @Nullable URI endpoint,
-                     Set<String> signingCertificates, Set<String> tlsCertificates, boolean allowSha1Signatures) {
+                     Set<String> signingCertificates, Set<String> tlsCertificates, boolean allowSha1Signatures,
+                     @Nullable RetryPolicy retry) {
 
     public Agency {
         requireConsistentDelivery(code, deliveryMode, endpoint);

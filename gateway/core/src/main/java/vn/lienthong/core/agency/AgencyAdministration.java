@@ -23,7 +23,7 @@ public final class AgencyAdministration {
 
     /** An agency as the admin API shows it. Token hashes are never shown, only whether there is one. */
     public record AgencyView(String code, String name, String deliveryMode, @Nullable String endpoint, boolean apiToken,
-                             boolean allowSha1Signatures, List<CertificateView> certificates) {
+                             boolean allowSha1Signatures, @Nullable RetrySettings retry, List<CertificateView> certificates) {
     }
 
     /** A registered certificate as the admin API shows it. */
@@ -37,10 +37,11 @@ public final class AgencyAdministration {
      * @param deliveryMode {@code push} or {@code pull}
      * @param certificates PEM certificates the agency signs with
      * @param tlsCertificates PEM certificates it may authenticate with over mutual TLS
+     * @param retry its own retry policy, or null for the gateway's default
      */
     public record Change(String name, String deliveryMode, @Nullable String endpoint, @Nullable List<String> certificates,
                          @Nullable List<String> tlsCertificates, @Nullable String apiTokenSha256,
-                         @Nullable Boolean allowSha1Signatures) {
+                         @Nullable Boolean allowSha1Signatures, @Nullable RetrySettings retry) {
     }
 
     private final AgencyRegistry registry;
@@ -78,7 +79,8 @@ public final class AgencyAdministration {
                     DeliveryMode.valueOf(change.deliveryMode().toUpperCase(Locale.ROOT)),
                     change.endpoint() == null ? null : URI.create(change.endpoint()),
                     certificates(change.certificates()), certificates(change.tlsCertificates()),
-                    change.apiTokenSha256(), Boolean.TRUE.equals(change.allowSha1Signatures()));
+                    change.apiTokenSha256(), Boolean.TRUE.equals(change.allowSha1Signatures()),
+                    change.retry() == null ? null : change.retry().policy());
             registry.register(registration);
         } catch (IllegalArgumentException e) {
             throw invalid(code, e);
@@ -100,7 +102,8 @@ public final class AgencyAdministration {
     private AgencyView view(Agency agency, List<RegisteredCertificate> certificates) {
         return new AgencyView(agency.code().value(), agency.name(), agency.deliveryMode().name().toLowerCase(Locale.ROOT),
                 agency.endpoint() == null ? null : agency.endpoint().toString(), registry.hasApiToken(agency.code()),
-                agency.allowSha1Signatures(), certificates.stream().map(c -> new CertificateView(
+                agency.allowSha1Signatures(), agency.retry() == null ? null : RetrySettings.of(agency.retry()),
+                certificates.stream().map(c -> new CertificateView(
                         c.purpose().name().toLowerCase(Locale.ROOT).replace('_', '-'), c.fingerprint(), c.subject(),
                         c.notBefore(), c.notAfter())).toList());
     }

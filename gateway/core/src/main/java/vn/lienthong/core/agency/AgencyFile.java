@@ -26,6 +26,7 @@ import vn.lienthong.signature.PemCertificates;
  *     tls-certificates: [ stnmt/tls-client.pem ]       # may call over mutual TLS with these
  *     api-token-sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
  *     allow-sha1-signatures: false                    # true only for legacy systems
+ *     retry: { max-attempts: 30, initial-delay: 10s, multiplier: 2, max-delay: 30m }   # optional
  * </pre>
  */
 public final class AgencyFile {
@@ -35,7 +36,7 @@ public final class AgencyFile {
 
     record Entry(String code, String name, Delivery delivery, @Nullable List<String> certificates,
                  @Nullable List<String> tlsCertificates, @Nullable String apiTokenSha256,
-                 @Nullable Boolean allowSha1Signatures) {
+                 @Nullable Boolean allowSha1Signatures, @Nullable RetrySettings retry) {
     }
 
     record Delivery(String mode, @Nullable URI endpoint) {
@@ -74,7 +75,8 @@ public final class AgencyFile {
             DeliveryMode mode = DeliveryMode.valueOf(entry.delivery().mode().toUpperCase(Locale.ROOT));
             return new AgencyRegistration(AgencyCode.of(entry.code()), entry.name(), mode, entry.delivery().endpoint(),
                     certificates(where, base, entry.certificates()), certificates(where, base, entry.tlsCertificates()),
-                    entry.apiTokenSha256(), Boolean.TRUE.equals(entry.allowSha1Signatures()));
+                    entry.apiTokenSha256(), Boolean.TRUE.equals(entry.allowSha1Signatures()),
+                    entry.retry() == null ? null : entry.retry().policy());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(where + e.getMessage(), e);
         }

@@ -15,10 +15,12 @@ import vn.lienthong.signature.PemCertificates;
  * @param tlsCertificates client certificates it may authenticate with over mutual TLS
  * @param apiTokenSha256 lower-case hex SHA-256 of its API token, or null for an agency that
  *        never calls with a token
+ * @param retry how pushes to it are retried, or null for the gateway's default policy
  */
 public record AgencyRegistration(AgencyCode code, String name, DeliveryMode deliveryMode, @Nullable URI endpoint,
                                  List<X509Certificate> signingCertificates, List<X509Certificate> tlsCertificates,
-                                 @Nullable String apiTokenSha256, boolean allowSha1Signatures) {
+                                 @Nullable String apiTokenSha256, boolean allowSha1Signatures,
+                                 @Nullable RetryPolicy retry) {
 
     public AgencyRegistration {
         Agency.requireConsistentDelivery(code, deliveryMode, endpoint);
@@ -31,7 +33,7 @@ public record AgencyRegistration(AgencyCode code, String name, DeliveryMode deli
 
     public Agency agency() {
         return new Agency(code, name, deliveryMode, endpoint, fingerprints(signingCertificates),
-                fingerprints(tlsCertificates), allowSha1Signatures);
+                fingerprints(tlsCertificates), allowSha1Signatures, retry);
     }
 
     private static Set<String> fingerprints(List<X509Certificate> certificates) {

@@ -3,7 +3,10 @@ package vn.lienthong.core.agency;
 import java.net.URI;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -104,14 +108,17 @@ public class AgencyRegistry {
         Map<AgencyCode, Agency> byCode = new HashMap<>();
         Map<String, AgencyCode> byToken = new HashMap<>();
         Map<String, AgencyCode> byTls = new HashMap<>();
-        jdbc.sql("SELECT code, name, delivery_mode, endpoint, api_token_sha256, allow_sha1_signatures FROM agency")
+        jdbc.sql("""
+                        SELECT code, name, delivery_mode, endpoint, api_token_sha256, allow_sha1_signatures,
+                               retry_max_attempts, retry_initial_delay_ms, retry_multiplier, retry_max_delay_ms
+                        FROM agency""")
                 .query(rs -> {
                     AgencyCode code = AgencyCode.of(rs.getString("code"));
                     String endpoint = rs.getString("endpoint");
                     byCode.put(code, new Agency(code, rs.getString("name"),
                             DeliveryMode.valueOf(rs.getString("delivery_mode")),
                             endpoint == null ? null : URI.create(endpoint), signing.getOrDefault(code, Set.of()),
-                            tls.getOrDefault(code, Set.of()), rs.getBoolean("allow_sha1_signatures")));
+                            tls.getOrDefault(code, Set.of()), rs.getBoolean("allow_sha1_signatures"), retryPolicy(rs)));
                     String token = rs.getString("api_token_sha256");
                     if (token != null) {
                         byToken.put(token, code);
@@ -119,6 +126,15 @@ public class AgencyRegistry {
                 });
         tls.forEach((code, prints) -> prints.forEach(print -> byTls.put(print, code)));
         snapshot = new Snapshot(Map.copyOf(byCode), Map.copyOf(byToken), Map.copyOf(byTls));
+    }
+
+    private static @Nullable RetryPolicy retryPolicy(ResultSet rs) throws SQLException {
+        int maxAttempts = rs.getInt("retry_max_attempts");
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new RetryPolicy(maxAttempts, Duration.ofMillis(rs.getLong("retry_initial_delay_ms")),
+                rs.getDouble("retry_multiplier"), Duration.ofMillis(rs.getLong("retry_max_delay_ms")));
     }
 
     private Map<AgencyCode, Set<String>> fingerprints(String table) {
@@ -165,6 +181,14 @@ public class AgencyRegistry {
                             registration.apiTokenSha256(), registration.allowSha1Signatures(), now)
                     .update();
         }
+        RetryPolicy retry = registration.retry();
+        jdbc.sql("""
+                        UPDATE agency SET retry_max_attempts = ?, retry_initial_delay_ms = ?, retry_multiplier = ?,
+                                          retry_max_delay_ms = ?
+                        WHERE code = ?""")
+                .params(retry == null ? null : retry.maxAttempts(), retry == null ? null : retry.initialDelay().toMillis(),
+                        retry == null ? null : retry.multiplier(), retry == null ? null : retry.maxDelay().toMillis(), code)
+                .update();
         replaceCertificates(SIGNING_TABLE, code, registration.signingCertificates());
         replaceCertificates(TLS_TABLE, code, registration.tlsCertificates());
     }

@@ -1,11 +1,18 @@
 package vn.lienthong.core.delivery;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.lienthong.core.agency.AgencyCode;
 import vn.lienthong.core.envelope.Envelope;
@@ -14,12 +21,26 @@ import vn.lienthong.core.envelope.Party;
 
 /**
  * Per-recipient delivery records. Every state change is a conditional update from the
- * states {@link DeliveryState} allows, so a race or a redelivery can never move a delivery
- * twice: in particular an envelope is marked delivered to a recipient at most once.
+ * states {@link DeliveryState} allows, so a race or a redelivered order can never move a
+ * delivery twice: in particular an envelope is marked delivered to a recipient at most once.
  */
 public class Deliveries {
 
+    /** A delivery as the delivery stage needs it. */
+    public record Delivery(String envelopeId, AgencyCode recipient, String dossierCode, DeliveryState state,
+                           int attempts, int generation) {
+    }
+
+    /** One attempt to push, kept for operators. */
+    public record Attempt(int attempt, Instant at, long durationMillis, String outcome, @Nullable String error) {
+    }
+
+    /** What waits to be delivered to one agency, and for how long the oldest has waited. */
+    public record Backlog(long pending, @Nullable Instant oldestSince) {
+    }
+
     private static final int MAX_ERROR_LENGTH = 1000;
+    private static final String HOLDING_BACK = names(DeliveryState.holdingBack());
 
     private final JdbcClient jdbc;
 
@@ -38,6 +59,16 @@ public class Deliveries {
         }
     }
 
+    public Optional<Delivery> find(String envelopeId, AgencyCode recipient) {
+        return jdbc.sql("""
+                        SELECT d.envelope_id, d.recipient, e.dossier_code, d.state, d.attempts, d.generation
+                        FROM delivery d JOIN envelope e ON e.id = d.envelope_id
+                        WHERE d.envelope_id = ? AND d.recipient = ?""")
+                .params(envelopeId, recipient.value())
+                .query(Deliveries::delivery)
+                .optional();
+    }
+
     public Optional<DeliveryState> state(String envelopeId, AgencyCode recipient) {
         return jdbc.sql("SELECT state FROM delivery WHERE envelope_id = ? AND recipient = ?")
                 .params(envelopeId, recipient.value())
@@ -45,31 +76,118 @@ public class Deliveries {
                 .optional();
     }
 
-    /** QUEUED to AVAILABLE; false if it was not QUEUED. */
-    public boolean makeAvailable(String envelopeId, AgencyCode recipient, Instant at) {
-        return move(envelopeId, recipient, DeliveryState.AVAILABLE, "available_at", at);
+    /**
+     * Moves the delivery to {@code target} if its current state allows it, stamping the time
+     * the target records (available, taken, dead).
+     *
+     * @return false if the delivery was not in a state that leads to {@code target}
+     */
+    public boolean move(String envelopeId, AgencyCode recipient, DeliveryState target, Instant at) {
+        String stamp = switch (target) {
+            case AVAILABLE -> ", available_at = :at";
+            case DELIVERED -> ", taken_at = :at, next_attempt_at = NULL";
+            case DEAD_LETTERED -> ", dead_at = :at, next_attempt_at = NULL";
+            default -> "";
+        };
+        return jdbc.sql("UPDATE delivery SET state = :target, updated_at = :at" + stamp
+                        + " WHERE envelope_id = :envelope AND recipient = :recipient AND state IN ("
+                        + names(DeliveryState.sourcesOf(target)) + ")")
+                .param("target", target.name()).param("at", utc(at))
+                .param("envelope", envelopeId).param("recipient", recipient.value())
+                .update() == 1;
     }
 
-    /** Marks the delivery taken; false if it was already delivered, so the first taking counts. */
-    public boolean markDelivered(String envelopeId, AgencyCode recipient, Instant at) {
-        return move(envelopeId, recipient, DeliveryState.DELIVERED, "taken_at", at);
+    /** After a failed push: RETRYING with the attempts counted and the next attempt's time. */
+    public boolean scheduleRetry(String envelopeId, AgencyCode recipient, int attempts, Instant nextAttempt, Instant at) {
+        return jdbc.sql("""
+                        UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?, updated_at = ?
+                        WHERE envelope_id = ? AND recipient = ? AND state IN (?, ?)""")
+                .params(DeliveryState.RETRYING.name(), attempts, utc(nextAttempt), utc(at), envelopeId, recipient.value(),
+                        DeliveryState.QUEUED.name(), DeliveryState.RETRYING.name())
+                .update() == 1;
+    }
+
+    /** After the last failed push: counted, and parked as a dead letter. */
+    public boolean deadLetter(String envelopeId, AgencyCode recipient, int attempts, Instant at) {
+        jdbc.sql("UPDATE delivery SET attempts = ? WHERE envelope_id = ? AND recipient = ?")
+                .params(attempts, envelopeId, recipient.value()).update();
+        return move(envelopeId, recipient, DeliveryState.DEAD_LETTERED, at);
+    }
+
+    /**
+     * Takes a waiting or dead-lettered delivery back to QUEUED with a fresh generation, so a new
+     * delivery order can be issued for it; a replayed dead letter starts its attempts afresh.
+     *
+     * @return the new generation, or empty if the delivery was not in {@code from}
+     */
+    public Optional<Integer> requeue(String envelopeId, AgencyCode recipient, DeliveryState from, Instant at) {
+        int updated = jdbc.sql("""
+                        UPDATE delivery SET state = ?, generation = generation + 1, attempts = 0, dead_at = NULL,
+                                            last_error = CASE WHEN ? THEN last_error ELSE NULL END, updated_at = ?
+                        WHERE envelope_id = ? AND recipient = ? AND state = ?""")
+                .params(DeliveryState.QUEUED.name(), from == DeliveryState.WAITING, utc(at), envelopeId, recipient.value(),
+                        from.name())
+                .update();
+        if (updated != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("SELECT generation FROM delivery WHERE envelope_id = ? AND recipient = ?")
+                .params(envelopeId, recipient.value()).query(Integer.class).single());
+    }
+
+    /** Keeps the history of an attempt, and its error as the delivery's last error. */
+    public void recordAttempt(String envelopeId, AgencyCode recipient, int attempt, Instant at, Duration took,
+                              @Nullable String error) {
+        String trimmed = error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+        jdbc.sql("""
+                        INSERT INTO delivery_attempt (envelope_id, recipient, attempt, attempted_at, duration_ms, outcome, error)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(envelopeId, recipient.value(), attempt, utc(at), took.toMillis(),
+                        error == null ? "DELIVERED" : "FAILED", trimmed)
+                .update();
+        if (trimmed != null) {
+            jdbc.sql("UPDATE delivery SET last_error = ? WHERE envelope_id = ? AND recipient = ?")
+                    .params(trimmed, envelopeId, recipient.value()).update();
+        }
+    }
+
+    public List<Attempt> attempts(String envelopeId, String recipient) {
+        return jdbc.sql("""
+                        SELECT attempt, attempted_at, duration_ms, outcome, error FROM delivery_attempt
+                        WHERE envelope_id = ? AND recipient = ? ORDER BY id""")
+                .params(envelopeId, recipient)
+                .query((rs, n) -> new Attempt(rs.getInt(1), instant(rs, 2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** True while an earlier envelope of the same dossier has not reached this recipient. */
+    public boolean heldBack(Delivery delivery) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM delivery d JOIN envelope e ON e.id = d.envelope_id
+                        WHERE d.recipient = :recipient AND e.dossier_code = :dossier AND d.state IN (%s)
+                          AND e.accept_seq < (SELECT accept_seq FROM envelope WHERE id = :envelope)""".formatted(HOLDING_BACK))
+                .param("recipient", delivery.recipient().value()).param("dossier", delivery.dossierCode())
+                .param("envelope", delivery.envelopeId())
+                .query(Long.class).single() > 0;
+    }
+
+    /** The earliest waiting delivery of a dossier to a recipient, if any. */
+    public Optional<Delivery> firstWaiting(AgencyCode recipient, String dossierCode) {
+        return jdbc.sql("""
+                        SELECT d.envelope_id, d.recipient, e.dossier_code, d.state, d.attempts, d.generation
+                        FROM delivery d JOIN envelope e ON e.id = d.envelope_id
+                        WHERE d.recipient = ? AND d.state = ? AND e.dossier_code = ?
+                        ORDER BY e.accept_seq FETCH FIRST 1 ROWS ONLY""")
+                .params(recipient.value(), DeliveryState.WAITING.name(), dossierCode)
+                .query(Deliveries::delivery)
+                .optional();
     }
 
     public Optional<Instant> takenAt(String envelopeId, AgencyCode recipient) {
         return jdbc.sql("SELECT taken_at FROM delivery WHERE envelope_id = ? AND recipient = ? AND taken_at IS NOT NULL")
                 .params(envelopeId, recipient.value())
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .query((rs, n) -> instant(rs, 1))
                 .optional();
-    }
-
-    /** Counts a failed attempt and keeps its error, in its own transaction so a rollback of the delivery keeps it. */
-    public void recordFailure(String envelopeId, AgencyCode recipient, int attempt, String error, Instant at) {
-        String trimmed = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
-        jdbc.sql("""
-                        UPDATE delivery SET attempts = ?, last_error = ?, updated_at = ?
-                        WHERE envelope_id = ? AND recipient = ? AND attempts < ?""")
-                .params(attempt, trimmed, utc(at), envelopeId, recipient.value(), attempt)
-                .update();
     }
 
     /** Envelopes waiting in an agency's inbox, oldest first. */
@@ -78,24 +196,42 @@ public class Deliveries {
                         SELECT d.envelope_id, e.sender, e.kind, e.dossier_code, e.size_bytes, d.available_at
                         FROM delivery d JOIN envelope e ON e.id = d.envelope_id
                         WHERE d.recipient = ? AND d.state = ?
-                        ORDER BY d.available_at, e.accepted_at
+                        ORDER BY d.available_at, e.accept_seq
                         FETCH FIRST %d ROWS ONLY""".formatted(limit))
                 .params(recipient.value(), DeliveryState.AVAILABLE.name())
-                .query((rs, n) -> new InboxEntry(rs.getString(1), rs.getString(2), EnvelopeKind.valueOf(rs.getString(3)).xmlName(),
-                        rs.getString(4), rs.getLong(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new InboxEntry(rs.getString(1), rs.getString(2),
+                        EnvelopeKind.valueOf(rs.getString(3)).xmlName(), rs.getString(4), rs.getLong(5), instant(rs, 6)))
                 .list();
     }
 
-    private boolean move(String envelopeId, AgencyCode recipient, DeliveryState target, String timeColumn, Instant at) {
-        String sources = DeliveryState.sourcesOf(target).stream().map(s -> "'" + s.name() + "'")
-                .collect(Collectors.joining(", "));
-        return jdbc.sql("UPDATE delivery SET state = ?, " + timeColumn + " = ?, updated_at = ?"
-                        + " WHERE envelope_id = ? AND recipient = ? AND state IN (" + sources + ")")
-                .params(target.name(), utc(at), utc(at), envelopeId, recipient.value())
-                .update() == 1;
+    /** Deliveries not yet handed over, per recipient, with the time the oldest of them last changed. */
+    public Map<String, Backlog> backlog() {
+        return jdbc.sql("SELECT recipient, COUNT(*), MIN(updated_at) FROM delivery WHERE state IN (" + HOLDING_BACK
+                        + ") GROUP BY recipient")
+                .query(rs -> {
+                    Map<String, Backlog> backlog = new HashMap<>();
+                    while (rs.next()) {
+                        backlog.put(rs.getString(1), new Backlog(rs.getLong(2), instant(rs, 3)));
+                    }
+                    return backlog;
+                });
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    private static Delivery delivery(ResultSet rs, int row) throws SQLException {
+        return new Delivery(rs.getString(1), AgencyCode.of(rs.getString(2)), rs.getString(3),
+                DeliveryState.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6));
+    }
+
+    static String names(Set<DeliveryState> states) {
+        return states.stream().map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
+    }
+
+    static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,17 +1,22 @@
 package vn.lienthong.core.delivery;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.support.MessageBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.core.agency.AgencyRegistry;
-import vn.lienthong.core.agency.DeliveryMode;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.routing.DeliveryOrder;
+import vn.lienthong.core.routing.Outbox;
 import vn.lienthong.core.tracking.DossierTracking;
 
 /** Stage 9 of the path: deliver each order by push, or hold it in the recipient's inbox. */
@@ -30,46 +35,84 @@ public class DeliveryConfiguration {
     }
 
     @Bean
+    Sequencing sequencing(Deliveries deliveries, Outbox outbox, TransactionTemplate transactions, Clock clock) {
+        return new Sequencing(deliveries, outbox, transactions, clock);
+    }
+
+    @Bean
     Inbox inbox(Deliveries deliveries, EnvelopeArchive archive, Handover handover, Clock clock) {
         return new Inbox(deliveries, archive, handover, clock);
     }
 
     @Bean
-    PushDelivery pushDelivery(AgencyRegistry agencies, EnvelopeArchive archive, Deliveries deliveries,
-                              Handover handover, EnvelopePusher pusher, Clock clock) {
-        return new PushDelivery(agencies, archive, deliveries, handover, pusher, clock);
+    DeadLetters deadLetters(JdbcClient jdbc, Deliveries deliveries, Sequencing sequencing, Outbox outbox,
+                            TransactionTemplate transactions, Clock clock) {
+        return new DeadLetters(jdbc, deliveries, sequencing, outbox, transactions, clock);
+    }
+
+    @Bean
+    DeliveryBacklog deliveryBacklog(Deliveries deliveries, Outbox outbox, Clock clock, MeterRegistry meters) {
+        return new DeliveryBacklog(deliveries, outbox, clock, meters);
+    }
+
+    /** One breaker per agency, named by its code, all with the configured thresholds. */
+    @Bean
+    CircuitBreakerRegistry pushCircuitBreakers(DeliveryProperties properties) {
+        DeliveryProperties.CircuitBreaker settings = properties.circuitBreaker();
+        return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.window())
+                .minimumNumberOfCalls(settings.minimumPushes())
+                .waitDurationInOpenState(settings.openWait())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordExceptions(PushFailedException.class)
+                .build());
+    }
+
+    @Bean
+    DeliveryProcess deliveryProcess(AgencyRegistry agencies, EnvelopeArchive archive, Deliveries deliveries,
+                                    Sequencing sequencing, Handover handover, EnvelopePusher pusher,
+                                    DeliveryProperties properties, CircuitBreakerRegistry breakers, MeterRegistry meters,
+                                    Clock clock) {
+        return new DeliveryProcess(agencies, archive, deliveries, sequencing, handover, pusher, properties, breakers,
+                meters, clock);
     }
 
     /**
-     * Reads the order, drops it if the recipient already took the envelope (a redelivery or a
-     * duplicate relay), then pushes it or holds it in the inbox according to the recipient's
-     * delivery mode.
+     * Reads the order and lets {@link DeliveryProcess} act on it; a retry it asks for goes
+     * back to the broker, scheduled, in the same session as this order's acknowledgement.
      */
     @Bean
-    IntegrationFlow deliveryFlow(Deliveries deliveries, AgencyRegistry agencies, PushDelivery push, Inbox inbox) {
+    IntegrationFlow deliveryFlow(DeliveryProcess process) {
         return IntegrationFlow.from(DeliveryChannels.INBOUND)
                 .transformWith(t -> t.<Message<?>, DeliveryOrder>transformer(DeliveryOrder::fromMessage)
                         .expectedType(Message.class).id("delivery.readOrder"))
-                .filter(DeliveryOrder.class,
-                        order -> deliveries.state(order.envelopeId(), order.recipient())
-                                .filter(state -> state != DeliveryState.DELIVERED).isPresent(),
-                        f -> f.id("delivery.skipTaken"))
-                .route(DeliveryOrder.class, order -> mode(agencies, order), route -> route
-                        .id("delivery.byMode")
-                        .subFlowMapping(DeliveryMode.PUSH, flow -> flow.handle(DeliveryOrder.class, (order, headers) -> {
-                            push.deliver(order);
-                            return null;
-                        }, h -> h.id("delivery.push")))
-                        .subFlowMapping(DeliveryMode.PULL, flow -> flow.handle(DeliveryOrder.class, (order, headers) -> {
-                            inbox.hold(order);
-                            return null;
-                        }, h -> h.id("delivery.holdInInbox"))))
+                .handle(DeliveryOrder.class, (order, headers) -> process.deliver(order), h -> h.id("delivery.deliver"))
+                .transformWith(t -> t.<DeliveryProcess.ScheduledRetry, Message<String>>transformer(retry -> MessageBuilder
+                                .withPayload(retry.order().envelopeId()).copyHeaders(retry.order().headers())
+                                .setHeader(DeliveryChannels.RETRY_DELAY_MILLIS, retry.delay().toMillis()).build())
+                        .expectedType(DeliveryProcess.ScheduledRetry.class).id("delivery.scheduleRetry"))
+                .channel(DeliveryChannels.RETRY)
                 .get();
     }
 
-    private static DeliveryMode mode(AgencyRegistry agencies, DeliveryOrder order) {
-        return agencies.find(order.recipient())
-                .orElseThrow(() -> new IllegalStateException("order for unregistered agency " + order.recipient()))
-                .deliveryMode();
+    /** Samples the backlog for admission and the gauges. */
+    @Bean
+    BacklogSampling backlogSampling(DeliveryBacklog backlog) {
+        return new BacklogSampling(backlog);
+    }
+
+    static final class BacklogSampling {
+        private final DeliveryBacklog backlog;
+
+        BacklogSampling(DeliveryBacklog backlog) {
+            this.backlog = backlog;
+        }
+
+        @Scheduled(fixedDelayString = "PT1S")
+        void sample() {
+            backlog.sample();
+        }
     }
 }

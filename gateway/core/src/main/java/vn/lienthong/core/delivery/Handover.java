@@ -24,7 +24,7 @@ public class Handover {
     /** @return true if this call took it, false if it had been taken before */
     public boolean take(String envelopeId, AgencyCode recipient, Instant at) {
         return Boolean.TRUE.equals(transactions.execute(tx -> {
-            if (!deliveries.markDelivered(envelopeId, recipient, at)) {
+            if (!deliveries.move(envelopeId, recipient, DeliveryState.DELIVERED, at)) {
                 return false;
             }
             tracking.recordTaken(envelopeId, recipient.value(), at);

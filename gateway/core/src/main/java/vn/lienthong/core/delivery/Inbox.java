@@ -8,7 +8,6 @@ import vn.lienthong.core.agency.AgencyCode;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.error.ErrorCode;
 import vn.lienthong.core.error.GatewayException;
-import vn.lienthong.core.routing.DeliveryOrder;
 
 /**
  * The inbox of a pull agency: envelopes wait here until the agency fetches them and
@@ -35,11 +34,6 @@ public class Inbox {
         this.clock = clock;
     }
 
-    /** Places a routed envelope in its recipient's inbox (the delivery stage for pull agencies). */
-    public void hold(DeliveryOrder order) {
-        deliveries.makeAvailable(order.envelopeId(), order.recipient(), clock.instant());
-    }
-
     public List<InboxEntry> list(Caller caller, int limit) {
         return deliveries.inbox(caller.requireAgency("read an inbox"), Math.max(1, Math.min(limit, MAX_LIST)));
     }
@@ -47,24 +41,25 @@ public class Inbox {
     /** The envelope's signed bytes, for a recipient that has it in its inbox or already took it. */
     public EnvelopeArchive.Archived fetch(Caller caller, String envelopeId) {
         AgencyCode recipient = caller.requireAgency("read an inbox");
-        DeliveryState state = deliveries.state(envelopeId, recipient).orElseThrow(() -> notInInbox(envelopeId));
-        if (state == DeliveryState.QUEUED) {
-            throw notInInbox(envelopeId);
-        }
+        requireHanded(deliveries.state(envelopeId, recipient).orElseThrow(() -> notInInbox(envelopeId)), envelopeId);
         return archive.find(envelopeId).orElseThrow(() -> notInInbox(envelopeId));
     }
 
     /** Records that the caller took the envelope; idempotent. */
     public Acknowledgement acknowledge(Caller caller, String envelopeId) {
         AgencyCode recipient = caller.requireAgency("acknowledge envelopes");
-        DeliveryState state = deliveries.state(envelopeId, recipient).orElseThrow(() -> notInInbox(envelopeId));
-        if (state == DeliveryState.QUEUED) {
-            throw notInInbox(envelopeId);
-        }
+        requireHanded(deliveries.state(envelopeId, recipient).orElseThrow(() -> notInInbox(envelopeId)), envelopeId);
         handover.take(envelopeId, recipient, clock.instant());
         Instant takenAt = deliveries.takenAt(envelopeId, recipient)
                 .orElseThrow(() -> new IllegalStateException("delivered envelope " + envelopeId + " without taken-at"));
         return new Acknowledgement(envelopeId, recipient.value(), takenAt);
+    }
+
+    /** In the inbox, or taken already (fetching again and acknowledging again are allowed). */
+    private static void requireHanded(DeliveryState state, String envelopeId) {
+        if (state != DeliveryState.AVAILABLE && state != DeliveryState.DELIVERED) {
+            throw notInInbox(envelopeId);
+        }
     }
 
     private static GatewayException notInInbox(String envelopeId) {

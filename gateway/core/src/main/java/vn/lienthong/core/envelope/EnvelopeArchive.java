@@ -35,8 +35,8 @@ public class EnvelopeArchive {
     public boolean store(Envelope envelope, EnvelopeBytes bytes, byte[] receipt, Instant acceptedAt) {
         return jdbc.sql("""
                         INSERT INTO envelope (id, sender, kind, dossier_code, created_at, accepted_at,
-                                              digest_sha256, size_bytes, content, receipt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              digest_sha256, size_bytes, content, receipt, accept_seq)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('envelope_accept_seq'))
                         ON CONFLICT DO NOTHING""")
                 .params(envelope.id(), envelope.sender().agency().value(), envelope.kind().name(),
                         envelope.dossier().code(), envelope.createdAt(), utc(acceptedAt), bytes.sha256(),

@@ -53,9 +53,12 @@ public enum ErrorCode {
     INBOX_ENTRY_NOT_FOUND(Category.STATE, 404, "No such envelope in the inbox"),
     DOSSIER_NOT_FOUND(Category.STATE, 404, "Dossier not found"),
     AGENCY_NOT_FOUND(Category.STATE, 404, "Agency not registered"),
+    DEAD_LETTER_NOT_FOUND(Category.STATE, 404, "No such dead letter"),
     AGENCY_REGISTRATION_INVALID(Category.INPUT, 400, "Agency registration invalid"),
 
-    // The gateway's own faults
+    // The gateway's own faults and limits
+    GATEWAY_BUSY(Category.SYSTEM, 503, "Gateway busy"),
+    RECIPIENT_BACKLOGGED(Category.SYSTEM, 429, "Recipient backlogged"),
     INTERNAL_ERROR(Category.SYSTEM, 500, "Internal error");
 
     /** What kind of fault a code reports, for dashboards and for deciding whether a retry can help. */

@@ -8,31 +8,32 @@ import vn.lienthong.core.agency.AgencyCode;
  * The instruction that crosses the broker: deliver this envelope to this recipient. It
  * carries ids only; the bytes stay in the envelope archive.
  *
- * @param attempt which delivery attempt this is, starting at 1 (the broker counts redeliveries)
+ * @param generation counts the orders issued for the same delivery (the first, then one per
+ *        release after waiting or replay), so each has its own duplicate-detection id
  */
-public record DeliveryOrder(String envelopeId, AgencyCode recipient, String dossierCode, int attempt) {
+public record DeliveryOrder(String envelopeId, AgencyCode recipient, String dossierCode, int generation) {
 
     /** Message headers that carry an order across the broker; adapters map them to broker properties and back. */
     public static final String ENVELOPE_ID = "lt_envelopeId";
     public static final String RECIPIENT = "lt_recipient";
     public static final String DOSSIER_CODE = "lt_dossierCode";
-    public static final String ATTEMPT = "lt_attempt";
-    /** Identifies the order, one per envelope and recipient, for the broker's duplicate detection. */
+    public static final String GENERATION = "lt_generation";
+    /** Identifies the order, one per delivery and generation, for the broker's duplicate detection. */
     public static final String ORDER_ID = "lt_orderId";
 
     public Map<String, Object> headers() {
         return Map.of(ENVELOPE_ID, envelopeId, RECIPIENT, recipient.value(), DOSSIER_CODE, dossierCode,
-                ORDER_ID, envelopeId + "/" + recipient.value());
+                GENERATION, generation, ORDER_ID, envelopeId + "/" + recipient.value() + "/" + generation);
     }
 
     /** Reads an order back from a message that came through the broker. */
     public static DeliveryOrder fromMessage(Message<?> message) {
-        Object attempt = message.getHeaders().get(ATTEMPT);
+        Object generation = message.getHeaders().get(GENERATION);
         return new DeliveryOrder(
                 required(message, ENVELOPE_ID),
                 AgencyCode.of(required(message, RECIPIENT)),
                 required(message, DOSSIER_CODE),
-                attempt == null ? 1 : Integer.parseInt(attempt.toString()));
+                generation == null ? 0 : Integer.parseInt(generation.toString()));
     }
 
     private static String required(Message<?> message, String header) {

@@ -7,9 +7,10 @@ import vn.lienthong.core.envelope.Envelope;
 import vn.lienthong.core.envelope.Party;
 
 /**
- * The transactional outbox: one row per recipient, written in the same transaction that
- * stores the envelope, and removed by the relay only after the broker has the order. An
- * envelope is therefore routed if and only if it was accepted, whatever stops when.
+ * The transactional outbox: delivery orders written in the same transaction as the change
+ * that calls for them (an accepted envelope, a released or replayed delivery), and removed by
+ * the relay only after the broker has them. An order is therefore sent if and only if that
+ * change was committed, whatever stops when.
  */
 public class Outbox {
 
@@ -19,12 +20,20 @@ public class Outbox {
         this.jdbc = jdbc;
     }
 
+    /** The first order of every recipient of a newly accepted envelope. */
     public void enqueue(Envelope envelope, Instant at) {
         for (Party recipient : envelope.recipients()) {
-            jdbc.sql("INSERT INTO outbox (envelope_id, recipient, dossier_code, created_at) VALUES (?, ?, ?, ?)")
-                    .params(envelope.id(), recipient.agency().value(), envelope.dossier().code(), at.atOffset(ZoneOffset.UTC))
-                    .update();
+            enqueue(new DeliveryOrder(envelope.id(), recipient.agency(), envelope.dossier().code(), 0), at);
         }
+    }
+
+    public void enqueue(DeliveryOrder order, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO outbox (envelope_id, recipient, dossier_code, generation, created_at)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(order.envelopeId(), order.recipient().value(), order.dossierCode(), order.generation(),
+                        at.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     public long pending() {

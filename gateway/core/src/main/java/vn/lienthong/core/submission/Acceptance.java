@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.core.delivery.Deliveries;
 import vn.lienthong.core.envelope.Envelope;
@@ -50,15 +53,7 @@ final class Acceptance {
         }
         Instant acceptedAt = clock.instant();
         Receipt receipt = receipts.issue(envelope, verified.bytes(), acceptedAt);
-        boolean stored = Boolean.TRUE.equals(transactions.execute(tx -> {
-            if (!archive.store(envelope, verified.bytes(), receipt.xml(), acceptedAt)) {
-                return false;
-            }
-            deliveries.open(envelope, acceptedAt);
-            tracking.recordGiven(envelope, acceptedAt);
-            outbox.enqueue(envelope, acceptedAt);
-            return true;
-        }));
+        boolean stored = store(verified, receipt, acceptedAt);
         if (!stored) {
             Receipt concurrent = earlierReceipt(verified);
             if (concurrent == null) {
@@ -70,6 +65,25 @@ final class Acceptance {
                 envelope.sender().agency(), envelope.recipients().stream().map(p -> p.agency().value()).toList(),
                 envelope.dossier().code());
         return receipt;
+    }
+
+    private boolean store(SubmissionStages.Verified verified, Receipt receipt, Instant acceptedAt) {
+        Envelope envelope = verified.envelope();
+        try {
+            return Boolean.TRUE.equals(transactions.execute(tx -> {
+                if (!archive.store(envelope, verified.bytes(), receipt.xml(), acceptedAt)) {
+                    return false;
+                }
+                deliveries.open(envelope, acceptedAt);
+                tracking.recordGiven(envelope, acceptedAt);
+                outbox.enqueue(envelope, acceptedAt);
+                return true;
+            }));
+        } catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException e) {
+            // The database is overloaded or away: nothing was stored, and the same envelope may be sent again.
+            throw ErrorCode.GATEWAY_BUSY.exception("the gateway cannot store envelopes right now; retry later")
+                    .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).cause(e).build();
+        }
     }
 
     /** The receipt of an identical earlier submission, null if there was none; a different one with the same id is refused. */

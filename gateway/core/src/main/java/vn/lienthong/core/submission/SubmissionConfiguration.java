@@ -12,6 +12,7 @@ import org.springframework.integration.dsl.TransformerEndpointSpec;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.core.agency.AgencyRegistry;
 import vn.lienthong.core.delivery.Deliveries;
+import vn.lienthong.core.delivery.DeliveryBacklog;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.envelope.EnvelopeSchema;
 import vn.lienthong.core.receipt.ReceiptIssuer;
@@ -28,24 +29,34 @@ public class SubmissionConfiguration {
     /**
      * The ingress flow, entered through {@link SubmissionPort}. It runs on the caller's
      * thread; each step either passes the submission on or throws the error the caller gets.
+     * Admission comes before the signature check, so an overloaded gateway spends no CPU on
+     * envelopes it will refuse anyway.
      */
     @Bean
     IntegrationFlow submissionFlow(IngressProperties ingress, AgencyRegistry agencies, EnvelopeArchive archive,
                                    Deliveries deliveries, DossierTracking tracking, Outbox outbox,
-                                   ReceiptIssuer receipts, CertificateValidation certificates, MeterRegistry meters,
-                                   TransactionTemplate transactions, Clock clock) {
+                                   ReceiptIssuer receipts, CertificateValidation certificates, DeliveryBacklog backlog,
+                                   MeterRegistry meters, TransactionTemplate transactions, Clock clock) {
         EnvelopeIntake intake = new EnvelopeIntake(ingress.maxEnvelopeSize().toBytes());
         EnvelopeParsing parsing = new EnvelopeParsing(new SecureXml(), EnvelopeSchema.load("envelope-v1.xsd"));
         SenderAuthorisation authorisation = new SenderAuthorisation(agencies);
+        Admission admission = new Admission(backlog, ingress.maxOutboxBacklog(), ingress.maxRecipientBacklog());
         SignatureCheck signatures = new SignatureCheck(agencies, certificates, meters);
         Acceptance acceptance = new Acceptance(archive, deliveries, tracking, outbox, receipts, transactions, clock);
-        return IntegrationFlow.from(SubmissionPort.class, gateway -> gateway.beanName("submissionPort"))
+        return IntegrationFlow.from(IngressBudget.Flow.class, gateway -> gateway.beanName("submissionFlowGateway"))
                 .transformWith(step("submission.receive", Submission.class, intake::receive))
                 .transformWith(step("submission.parse", SubmissionStages.Received.class, parsing::parse))
                 .transformWith(step("submission.authorise", SubmissionStages.Parsed.class, authorisation::authorise))
+                .transformWith(step("submission.admit", SubmissionStages.Parsed.class, admission::admit))
                 .transformWith(step("submission.verifySignature", SubmissionStages.Parsed.class, signatures::verify))
                 .transformWith(step("submission.accept", SubmissionStages.Verified.class, acceptance::accept))
                 .get();
+    }
+
+    /** The port adapters call: the flow behind a bound on the bytes received at once. */
+    @Bean
+    SubmissionPort submissionPort(IngressBudget.Flow flow, IngressProperties ingress) {
+        return new IngressBudget(flow, ingress.maxBytesInFlight().toBytes(), ingress.maxEnvelopeSize().toBytes());
     }
 
     private static <P> Consumer<TransformerEndpointSpec> step(String id, Class<P> input, GenericTransformer<P, ?> step) {

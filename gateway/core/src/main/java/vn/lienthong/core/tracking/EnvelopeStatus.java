@@ -9,11 +9,24 @@ public record EnvelopeStatus(String envelopeId, String kind, String sender, Stri
                              String sha256, long size, List<Recipient> recipients) {
 
     /**
-     * @param state QUEUED, AVAILABLE (waiting in a pull inbox) or DELIVERED
+     * @param state a {@code DeliveryState}: QUEUED, WAITING, RETRYING, AVAILABLE, DELIVERED,
+     *        DEAD_LETTERED, DISCARDED
+     * @param attempts failed pushes in the current round of attempts
+     * @param nextAttemptAt when the next push is due, while RETRYING
      * @param takenAt when the recipient took it: push acknowledged, or pull acknowledged
+     * @param history every push attempt, oldest first
      */
     public record Recipient(String agency, String state, int attempts, @Nullable String lastError,
-                            @Nullable Instant availableAt, @Nullable Instant takenAt) {
+                            @Nullable Instant nextAttemptAt, @Nullable Instant availableAt, @Nullable Instant takenAt,
+                            List<Attempt> history) {
+
+        public Recipient {
+            history = List.copyOf(history);
+        }
+    }
+
+    /** One push attempt: when, how long it took, and how it ended (DELIVERED or FAILED, with the error). */
+    public record Attempt(int attempt, Instant at, long durationMillis, String outcome, @Nullable String error) {
     }
 
     public EnvelopeStatus {

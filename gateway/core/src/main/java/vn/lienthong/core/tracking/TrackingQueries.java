@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.lienthong.core.access.Caller;
@@ -52,12 +55,22 @@ public class TrackingQueries {
     }
 
     public EnvelopeStatus envelopeStatus(Caller caller, String envelopeId) {
+        Map<String, List<EnvelopeStatus.Attempt>> history = new HashMap<>();
+        jdbc.sql("""
+                        SELECT recipient, attempt, attempted_at, duration_ms, outcome, error FROM delivery_attempt
+                        WHERE envelope_id = ? ORDER BY id""")
+                .param(envelopeId)
+                .query(rs -> {
+                    history.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new EnvelopeStatus.Attempt(
+                            rs.getInt(2), instant(rs, 3), rs.getLong(4), rs.getString(5), rs.getString(6)));
+                });
         List<EnvelopeStatus.Recipient> recipients = jdbc.sql("""
-                        SELECT recipient, state, attempts, last_error, available_at, taken_at
+                        SELECT recipient, state, attempts, last_error, next_attempt_at, available_at, taken_at
                         FROM delivery WHERE envelope_id = ? ORDER BY recipient""")
                 .param(envelopeId)
                 .query((rs, n) -> new EnvelopeStatus.Recipient(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getString(4), instant(rs, 5), instant(rs, 6)))
+                        rs.getString(4), instant(rs, 5), instant(rs, 6), instant(rs, 7),
+                        history.getOrDefault(rs.getString(1), List.of())))
                 .list();
         EnvelopeStatus status = jdbc.sql("""
                         SELECT id, kind, sender, dossier_code, accepted_at, digest_sha256, size_bytes

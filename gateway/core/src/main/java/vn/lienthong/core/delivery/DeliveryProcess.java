@@ -1,0 +1,165 @@
+package vn.lienthong.core.delivery;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lienthong.core.agency.Agency;
+import vn.lienthong.core.agency.AgencyRegistry;
+import vn.lienthong.core.agency.RetryPolicy;
+import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.routing.DeliveryOrder;
+
+/**
+ * What the delivery stage does with one order: skip it if the delivery is already done
+ * with, hold it back behind an earlier envelope of the same dossier, then hold it in the
+ * recipient's inbox or push it. A failed push is retried by the agency's policy, with the
+ * next attempt returned for the flow to schedule on the broker, until the delivery is
+ * dead-lettered. A circuit breaker per agency stops pushing at an endpoint that keeps
+ * failing, without spending the deliveries' attempts.
+ */
+public class DeliveryProcess {
+
+    /** The same order again, after a delay: the flow sends it back to the recipient's queue. */
+    public record ScheduledRetry(DeliveryOrder order, Duration delay) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryProcess.class);
+
+    private final AgencyRegistry agencies;
+    private final EnvelopeArchive archive;
+    private final Deliveries deliveries;
+    private final Sequencing sequencing;
+    private final Handover handover;
+    private final EnvelopePusher pusher;
+    private final RetryPolicy defaultRetry;
+    private final CircuitBreakerRegistry breakers;
+    private final Duration breakerOpenWait;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public DeliveryProcess(AgencyRegistry agencies, EnvelopeArchive archive, Deliveries deliveries, Sequencing sequencing,
+                           Handover handover, EnvelopePusher pusher, DeliveryProperties properties,
+                           CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock) {
+        this.agencies = agencies;
+        this.archive = archive;
+        this.deliveries = deliveries;
+        this.sequencing = sequencing;
+        this.handover = handover;
+        this.pusher = pusher;
+        this.defaultRetry = properties.retry().policy();
+        this.breakers = breakers;
+        this.breakerOpenWait = properties.circuitBreaker().openWait();
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** @return the retry to schedule, or null when nothing more is to be done with this order now */
+    public @Nullable ScheduledRetry deliver(DeliveryOrder order) {
+        Deliveries.Delivery delivery = deliveries.find(order.envelopeId(), order.recipient()).orElse(null);
+        if (delivery == null || !delivery.state().pending() || delivery.generation() != order.generation()) {
+            return null;
+        }
+        Agency agency = agencies.find(order.recipient()).orElse(null);
+        if (agency == null) {
+            log.error("delivery order {} for {}, which is no longer registered, dropped", order.envelopeId(),
+                    order.recipient());
+            return null;
+        }
+        if (delivery.state() == DeliveryState.QUEUED && sequencing.waitIfHeldBack(delivery)) {
+            return null;
+        }
+        return switch (agency.deliveryMode()) {
+            case PULL -> {
+                holdInInbox(delivery);
+                yield null;
+            }
+            case PUSH -> push(agency, delivery);
+        };
+    }
+
+    private void holdInInbox(Deliveries.Delivery delivery) {
+        if (deliveries.move(delivery.envelopeId(), delivery.recipient(), DeliveryState.AVAILABLE, clock.instant())) {
+            count(delivery, "pull", "held");
+            sequencing.releaseNext(delivery.recipient(), delivery.dossierCode());
+        }
+    }
+
+    private @Nullable ScheduledRetry push(Agency agency, Deliveries.Delivery delivery) {
+        CircuitBreaker breaker = breakers.circuitBreaker(agency.code().value());
+        if (!breaker.tryAcquirePermission()) {
+            // The endpoint keeps failing: come back when the breaker lets a trial through, attempts untouched.
+            deliveries.scheduleRetry(delivery.envelopeId(), delivery.recipient(), delivery.attempts(),
+                    clock.instant().plus(breakerOpenWait), clock.instant());
+            return new ScheduledRetry(orderFor(delivery), breakerOpenWait);
+        }
+        int attempt = delivery.attempts() + 1;
+        EnvelopeArchive.Archived envelope = archive.find(delivery.envelopeId())
+                .orElseThrow(() -> new IllegalStateException("delivery of unknown envelope " + delivery.envelopeId()));
+        Instant started = clock.instant();
+        long start = System.nanoTime();
+        try {
+            pusher.push(new PushRequest(agency.endpoint(), envelope.envelopeId(), envelope.sender(),
+                    agency.code().value(), envelope.kind().xmlName(), envelope.dossierCode(), attempt, envelope.content()));
+        } catch (PushFailedException e) {
+            long took = System.nanoTime() - start;
+            breaker.onError(took, TimeUnit.NANOSECONDS, e);
+            timer(delivery, "failed").record(took, TimeUnit.NANOSECONDS);
+            return failed(agency, delivery, attempt, started, Duration.ofNanos(took), e.getMessage());
+        }
+        long took = System.nanoTime() - start;
+        breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+        timer(delivery, "delivered").record(took, TimeUnit.NANOSECONDS);
+        handover.take(delivery.envelopeId(), delivery.recipient(), clock.instant());
+        deliveries.recordAttempt(delivery.envelopeId(), delivery.recipient(), attempt, started, Duration.ofNanos(took), null);
+        count(delivery, "push", "delivered");
+        log.info("envelope {} pushed to {} on attempt {}", delivery.envelopeId(), delivery.recipient(), attempt);
+        sequencing.releaseNext(delivery.recipient(), delivery.dossierCode());
+        return null;
+    }
+
+    private @Nullable ScheduledRetry failed(Agency agency, Deliveries.Delivery delivery, int attempt, Instant started,
+                                            Duration took, String error) {
+        deliveries.recordAttempt(delivery.envelopeId(), delivery.recipient(), attempt, started, took, error);
+        RetryPolicy policy = agency.retry() != null ? agency.retry() : defaultRetry;
+        if (policy.allowsAnotherAttempt(attempt)) {
+            Duration delay = policy.delayAfter(attempt);
+            deliveries.scheduleRetry(delivery.envelopeId(), delivery.recipient(), attempt, clock.instant().plus(delay),
+                    clock.instant());
+            count(delivery, "push", "retried");
+            log.warn("push of envelope {} to {} failed on attempt {} of {}, next in {}: {}", delivery.envelopeId(),
+                    delivery.recipient(), attempt, policy.maxAttempts(), delay, error);
+            return new ScheduledRetry(orderFor(delivery), delay);
+        }
+        deliveries.deadLetter(delivery.envelopeId(), delivery.recipient(), attempt, clock.instant());
+        count(delivery, "push", "dead_lettered");
+        log.error("envelope {} to {} dead-lettered after {} attempts; operators can replay it: {}",
+                delivery.envelopeId(), delivery.recipient(), attempt, error);
+        sequencing.releaseNext(delivery.recipient(), delivery.dossierCode());
+        return null;
+    }
+
+    private static DeliveryOrder orderFor(Deliveries.Delivery delivery) {
+        return new DeliveryOrder(delivery.envelopeId(), delivery.recipient(), delivery.dossierCode(), delivery.generation());
+    }
+
+    private void count(Deliveries.Delivery delivery, String mode, String outcome) {
+        meters.counter("lienthong.deliveries", "recipient", delivery.recipient().value(), "mode", mode,
+                "outcome", outcome).increment();
+    }
+
+    private Timer timer(Deliveries.Delivery delivery, String outcome) {
+        return Timer.builder("lienthong.delivery.push").description("Pushes to agency endpoints")
+                .tags("recipient", delivery.recipient().value(), "outcome", outcome.toLowerCase(Locale.ROOT))
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+}
