@@ -1,14 +1,27 @@
 package vn.lienthong.signature;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.keys.KeyInfo;
 import org.apache.xml.security.signature.Reference;
 import org.apache.xml.security.signature.SignedInfo;
 import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.transforms.params.InclusiveNamespaces;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import vn.lienthong.xml.SecureXml;
 
 /**
  * Verifies the one enveloped signature of a document under the shared profile.
@@ -21,15 +34,41 @@ import org.w3c.dom.NodeList;
  */
 public final class EnvelopedSignatureVerifier {
 
+    /** Opens the full document again, for the digesting read of a streamed verification. */
+    @FunctionalInterface
+    public interface DocumentSource {
+        InputStream open() throws IOException;
+    }
+
+    private static final String EXCLUSIVE = "http://www.w3.org/2001/10/xml-exc-c14n#";
+
+    private final SecureXml xml = new SecureXml();
+
     public EnvelopedSignatureVerifier() {
         XmlDsig.init();
     }
 
     /**
+     * Verifies a document held as a DOM.
+     *
      * @param allowLegacyAlgorithms whether SHA-1 signature and digest methods are accepted
      * @throws SignatureRejectedException with the reason when the signature is not acceptable
      */
     public VerifiedSignature verify(Document document, boolean allowLegacyAlgorithms) {
+        return verify(document, allowLegacyAlgorithms, null);
+    }
+
+    /**
+     * Verifies a document too large to hold as a DOM. {@code outline} is the document with its
+     * large text left out (its structure, attributes and signature intact), on which the
+     * signature's form and value are checked as for a DOM; the digest of the whole document is
+     * then computed while {@code full} is read once more.
+     */
+    public VerifiedSignature verify(Document outline, DocumentSource full, boolean allowLegacyAlgorithms) {
+        return verify(outline, allowLegacyAlgorithms, full);
+    }
+
+    private VerifiedSignature verify(Document document, boolean allowLegacyAlgorithms, @Nullable DocumentSource full) {
         Element root = document.getDocumentElement();
         Element signatureElement = theSignature(document, root);
         String rootId = registerRootId(root);
@@ -49,7 +88,9 @@ public final class EnvelopedSignatureVerifier {
                         + ") is not allowed for this sender");
             }
             X509Certificate signer = signerCertificate(signature);
-            if (!signature.checkSignatureValue(signer)) {
+            boolean valid = full == null ? signature.checkSignatureValue(signer)
+                    : signedInfoVerifies(signature, signer) && referenceDigestMatches(reference, full);
+            if (!valid) {
                 throw new SignatureRejectedException(SignatureRejectedException.Reason.INVALID,
                         "signature does not verify: the document changed after signing or the key does not match");
             }
@@ -60,6 +101,60 @@ public final class EnvelopedSignatureVerifier {
             // Santuario reports some malformed input (bad base64, missing elements) with unchecked exceptions.
             throw new SignatureRejectedException(SignatureRejectedException.Reason.MALFORMED,
                     "signature cannot be processed: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean signedInfoVerifies(XMLSignature signature, X509Certificate signer) throws XMLSecurityException {
+        org.apache.xml.security.algorithms.SignatureAlgorithm algorithm = signature.getSignedInfo().getSignatureAlgorithm();
+        try {
+            algorithm.initVerify(signer.getPublicKey());
+            algorithm.update(signature.getSignedInfo().getCanonicalizedOctetStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return algorithm.verify(signature.getSignatureValue());
+    }
+
+    /** Digests the whole document minus the signature, in one streaming read, as the reference's transforms say. */
+    private boolean referenceDigestMatches(Reference reference, DocumentSource full) throws XMLSecurityException {
+        String canonicalization = Canonicalizer.ALGO_ID_C14N_OMIT_COMMENTS;
+        Set<String> inclusivePrefixes = Set.of();
+        NodeList transforms = reference.getElement().getElementsByTagNameNS(XmlDsig.NAMESPACE, "Transform");
+        for (int i = 0; i < transforms.getLength(); i++) {
+            Element transform = (Element) transforms.item(i);
+            String uri = transform.getAttributeNS(null, "Algorithm");
+            if (XmlDsig.CANONICALIZATIONS.contains(uri)) {
+                canonicalization = uri;
+                inclusivePrefixes = inclusivePrefixes(transform);
+            }
+        }
+        MessageDigest digest = messageDigest(reference.getMessageDigestAlgorithm().getJCEAlgorithmString());
+        StreamingCanonicalizer canonical = new StreamingCanonicalizer(new DigestOutputStream(OutputStream.nullOutputStream(),
+                digest), canonicalization.startsWith(EXCLUSIVE), canonicalization.endsWith("#WithComments"), inclusivePrefixes);
+        try (InputStream in = full.open()) {
+            xml.stream(in, canonical);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the document again to digest it", e);
+        }
+        return canonical.signatureSkipped() && MessageDigest.isEqual(digest.digest(), reference.getDigestValue());
+    }
+
+    private static Set<String> inclusivePrefixes(Element transform) {
+        NodeList lists = transform.getElementsByTagNameNS(InclusiveNamespaces.ExclusiveCanonicalizationNamespace,
+                InclusiveNamespaces._TAG_EC_INCLUSIVENAMESPACES);
+        if (lists.getLength() == 0) {
+            return Set.of();
+        }
+        String prefixList = ((Element) lists.item(0)).getAttributeNS(null, InclusiveNamespaces._ATT_EC_PREFIXLIST);
+        return InclusiveNamespaces.prefixStr2Set(prefixList).stream()
+                .map(prefix -> "#default".equals(prefix) ? "" : prefix).collect(Collectors.toSet());
+    }
+
+    private static MessageDigest messageDigest(String jceName) {
+        try {
+            return MessageDigest.getInstance(jceName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks " + jceName, e);
         }
     }
 

@@ -12,6 +12,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -22,9 +23,13 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.ext.LexicalHandler;
 
 /**
  * Parses untrusted XML into a namespace-aware DOM, and writes DOMs back to bytes.
@@ -41,13 +46,33 @@ public final class SecureXml {
     /** The JDK prefixes the errors of its jdk.xml.* limits with a JAXP code. */
     private static final Pattern JDK_LIMIT = Pattern.compile("JAXP\\d{8}:");
 
+    /** Fails on the first error: a document is either entirely readable or refused. */
+    private static final ErrorHandler STRICT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException exception) {
+            // warnings do not make a document unusable
+        }
+
+        @Override
+        public void error(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+    };
+
     private final XmlLimits limits;
     private final DocumentBuilderFactory factory;
+    private final SAXParserFactory saxParsers;
     private final ThreadLocal<DocumentBuilder> builders;
 
     public SecureXml(XmlLimits limits) {
         this.limits = limits;
         this.factory = hardenedFactory(limits);
+        this.saxParsers = hardenedSaxFactory();
         this.builders = ThreadLocal.withInitial(this::newBuilder);
     }
 
@@ -64,7 +89,7 @@ public final class SecureXml {
         DocumentBuilder builder = builders.get();
         try {
             Document document = builder.parse(xml);
-            checkAttributeValues(document.getDocumentElement());
+            requireWithinLimits(document);
             return document;
         } catch (SAXParseException e) {
             throw refusal(e);
@@ -78,6 +103,45 @@ public final class SecureXml {
                     "unreadable input: " + e.getMessage(), -1, -1, e);
         } finally {
             builder.reset();
+        }
+    }
+
+    /**
+     * Reads untrusted XML as a stream of SAX events, with the same refusals and limits as
+     * {@link #parse(InputStream)}, for documents too large to hold as a DOM. Comments are
+     * reported when the handler is also a {@link LexicalHandler}.
+     */
+    public void stream(InputStream xml, ContentHandler handler) {
+        try {
+            XMLReader reader = saxParsers.newSAXParser().getXMLReader();
+            reader.setProperty(JDK_PROPERTY + "maxElementDepth", Integer.toString(limits.maxElementDepth()));
+            reader.setProperty(JDK_PROPERTY + "elementAttributeLimit", Integer.toString(limits.maxAttributesPerElement()));
+            reader.setProperty(JDK_PROPERTY + "maxXMLNameLimit", Integer.toString(limits.maxNameLength()));
+            reader.setProperty(JDK_PROPERTY + "entityExpansionLimit", "1");
+            reader.setContentHandler(handler);
+            reader.setErrorHandler(STRICT);
+            reader.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entities are not resolved: " + systemId);
+            });
+            if (handler instanceof LexicalHandler lexical) {
+                reader.setProperty("http://xml.org/sax/properties/lexical-handler", lexical);
+            }
+            reader.parse(new InputSource(xml));
+        } catch (SAXParseException e) {
+            throw refusal(e);
+        } catch (SAXException e) {
+            if (e.getException() instanceof RuntimeException handlerFailure) {
+                throw handlerFailure;
+            }
+            throw new MalformedXmlException(MalformedXmlException.Reason.NOT_WELL_FORMED, e.getMessage(), -1, -1, e);
+        } catch (CharConversionException | UnsupportedEncodingException e) {
+            throw new MalformedXmlException(MalformedXmlException.Reason.ENCODING,
+                    "the document's encoding cannot be read: " + e.getMessage(), -1, -1, e);
+        } catch (IOException e) {
+            throw new MalformedXmlException(MalformedXmlException.Reason.NOT_WELL_FORMED,
+                    "unreadable input: " + e.getMessage(), -1, -1, e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK SAX parser lacks a required security feature", e);
         }
     }
 
@@ -101,7 +165,15 @@ public final class SecureXml {
         }
     }
 
-    /** The JDK parser bounds names and counts but not values, so long attribute values are refused here. */
+    /**
+     * Refuses attribute values longer than the limit: the JDK parser bounds names and counts
+     * but not values. {@link #parse} checks this itself; callers of {@link #stream} that build
+     * a DOM from the events check it on that DOM.
+     */
+    public void requireWithinLimits(Document document) {
+        checkAttributeValues(document.getDocumentElement());
+    }
+
     private void checkAttributeValues(Element element) {
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -141,22 +213,7 @@ public final class SecureXml {
     private DocumentBuilder newBuilder() {
         try {
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException exception) {
-                    // warnings do not make a document unusable
-                }
-
-                @Override
-                public void error(SAXParseException exception) throws SAXException {
-                    throw exception;
-                }
-
-                @Override
-                public void fatalError(SAXParseException exception) throws SAXException {
-                    throw exception;
-                }
-            });
+            builder.setErrorHandler(STRICT);
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entities are not resolved: " + systemId);
             });
@@ -164,6 +221,22 @@ public final class SecureXml {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
         }
+    }
+
+    private static SAXParserFactory hardenedSaxFactory() {
+        SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        factory.setXIncludeAware(false);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature(DISALLOW_DOCTYPE, true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the JDK SAX parser lacks a required security feature", e);
+        }
+        return factory;
     }
 
     private static DocumentBuilderFactory hardenedFactory(XmlLimits limits) {

@@ -3,6 +3,7 @@ package vn.lienthong.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,31 @@ class EnvelopedSignatureTest {
         sign(document, RSA, SignatureAlgorithm.RSA_SHA256.uri(), DigestAlgorithm.SHA256.uri(), "#env-1",
                 Transforms.TRANSFORM_ENVELOPED_SIGNATURE, Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
         assertThat(verifier.verify(reparse(document), false).signer()).isEqualTo(RSA.certificate());
+    }
+
+    @Test
+    void streamedVerificationAgreesWithTheDom() {
+        for (SigningKey key : List.of(RSA, EC)) {
+            for (Canonicalization canonicalization : Canonicalization.values()) {
+                Document document = document();
+                new EnvelopedSigner(key, SignatureAlgorithm.forKey(key.privateKey()), canonicalization).sign(document);
+                byte[] bytes = SecureXml.serialize(document);
+                VerifiedSignature streamed = verifier.verify(xml.parse(bytes), () -> new ByteArrayInputStream(bytes), false);
+                assertThat(streamed.signer()).isEqualTo(key.certificate());
+                assertThat(streamed.canonicalizationUri()).isEqualTo(canonicalization.uri());
+            }
+        }
+    }
+
+    @Test
+    void streamedVerificationSeesContentChangedAfterSigning() {
+        byte[] signed = SecureXml.serialize(signed(RSA));
+        byte[] tampered = new String(signed, StandardCharsets.UTF_8).replace("Hồ sơ 1", "Hồ sơ 2")
+                .getBytes(StandardCharsets.UTF_8);
+        // The outline is what was signed; the bytes read again are not.
+        assertThatThrownBy(() -> verifier.verify(xml.parse(signed), () -> new ByteArrayInputStream(tampered), false))
+                .isInstanceOfSatisfying(SignatureRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SignatureRejectedException.Reason.INVALID));
     }
 
     @Test

@@ -9,12 +9,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import vn.lienthong.core.delivery.Inbox;
 import vn.lienthong.core.delivery.InboxEntry;
 import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.envelope.EnvelopeBytes;
 
 /** Pull delivery: the calling agency's inbox. */
 @Path("/inbox")
@@ -42,9 +46,16 @@ public class InboxResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_XML)
     public Response fetch(@PathParam("id") String id, @Context SecurityContext security) {
-        EnvelopeArchive.Archived envelope = inbox.fetch(CallerSecurityContext.callerOf(security), id);
-        return Response.ok(envelope.content())
+        Inbox.Fetched fetched = inbox.fetch(CallerSecurityContext.callerOf(security), id);
+        EnvelopeArchive.Archived envelope = fetched.envelope();
+        StreamingOutput body = out -> {
+            try (EnvelopeBytes content = fetched.content(); InputStream in = content.open()) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body)
                 .type(MediaType.APPLICATION_XML_TYPE)
+                .header(HttpHeaders.CONTENT_LENGTH, envelope.size())
                 .header(TransportHeaders.ENVELOPE_ID, envelope.envelopeId())
                 .header(TransportHeaders.SENDER, envelope.sender())
                 .header(TransportHeaders.KIND, envelope.kind().xmlName())

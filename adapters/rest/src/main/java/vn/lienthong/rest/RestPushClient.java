@@ -1,5 +1,6 @@
 package vn.lienthong.rest;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +32,18 @@ final class RestPushClient implements EnvelopePusher {
         this.timeout = timeout;
     }
 
+    /** Small envelopes from memory; large ones streamed from their spool file, with a known length. */
+    private static HttpRequest.BodyPublisher body(PushRequest push) {
+        if (push.content().inMemory()) {
+            return HttpRequest.BodyPublishers.ofByteArray(push.content().content());
+        }
+        try {
+            return HttpRequest.BodyPublishers.ofFile(push.content().spooledFile());
+        } catch (FileNotFoundException e) {
+            throw new PushFailedException("spooled envelope " + push.envelopeId() + " is gone", e);
+        }
+    }
+
     @Override
     public void push(PushRequest push) {
         HttpRequest request = HttpRequest.newBuilder(push.endpoint())
@@ -42,7 +55,7 @@ final class RestPushClient implements EnvelopePusher {
                 .header(TransportHeaders.KIND, push.kind())
                 .header(TransportHeaders.DOSSIER_CODE, push.dossierCode())
                 .header(TransportHeaders.ATTEMPT, Integer.toString(push.attempt()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(push.content()))
+                .POST(body(push))
                 .build();
         HttpResponse<String> response;
         try {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -83,6 +85,49 @@ class RestartIT {
                     .query(Object.class).single()).isNotNull();
         }
         assertThat(receiver.duplicates()).isZero();
+    }
+
+    /**
+     * Stops the gateway while a push is in flight, with another envelope queued behind it /
+     * result: the push finishes and is recorded before the gateway stops; nothing is pushed twice.
+     */
+    @Test
+    void inFlightPushFinishesOnGracefulShutdown() throws Exception {
+        receiverUp.set(true);
+        TestEnvelopes.Builder inFlight = TestEnvelopes.handoff().to(TestGateway.LAND_OFFICE);
+        TestEnvelopes.Builder queued = TestEnvelopes.handoff().to(TestGateway.LAND_OFFICE);
+        CountDownLatch pushArrived = new CountDownLatch(1);
+        CountDownLatch shuttingDown = new CountDownLatch(1);
+        receiver.close();
+        receiver = new PushReceiver(pushEndpoint.getPort(), "/push", delivery -> {
+            if (delivery.envelopeId().equals(inFlight.id())) {
+                pushArrived.countDown();
+                awaitQuietly(shuttingDown);
+            }
+        });
+        TestGateway first = TestGateway.start(dataDir, pushEndpoint);
+        first.client(TestGateway.DESK).submit(first.sign(TestGateway.DESK, inFlight.xml()));
+        assertThat(pushArrived.await(30, TimeUnit.SECONDS)).isTrue();
+        first.client(TestGateway.DESK).submit(first.sign(TestGateway.DESK, queued.xml()));
+
+        first.whenClosing(shuttingDown::countDown);
+        first.close();
+
+        assertThat(receiver.find(inFlight.id())).isPresent();
+        try (TestGateway second = TestGateway.start(dataDir, pushEndpoint)) {
+            assertThat(deliveryState(second, inFlight.id())).isEqualTo("DELIVERED");
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.find(queued.id()).isPresent());
+            awaitQueueDrained(second);
+        }
+        assertThat(receiver.duplicates()).isZero();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Once the recipient's queue holds nothing, not even a message waiting for redelivery, no further push can come. */

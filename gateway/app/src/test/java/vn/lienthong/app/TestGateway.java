@@ -13,6 +13,7 @@ import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.lienthong.app.demo.DemoProvisioning;
 import vn.lienthong.client.EnvelopeSigning;
@@ -124,6 +125,15 @@ final class TestGateway implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** Calls {@code action} as soon as the gateway begins to shut down, before anything is stopped. */
+    void whenClosing(Runnable action) {
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                action.run();
+            }
+        });
     }
 
     Path dataDir() {

@@ -27,10 +27,12 @@ import vn.lienthong.core.agency.AgencyProperties;
 import vn.lienthong.core.agency.AgencyRegistry;
 import vn.lienthong.core.delivery.DeliveryConfiguration;
 import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.envelope.Spool;
 import vn.lienthong.core.receipt.GatewayIdentity;
 import vn.lienthong.core.receipt.ReceiptIssuer;
 import vn.lienthong.core.receipt.SigningProperties;
 import vn.lienthong.core.routing.RoutingConfiguration;
+import vn.lienthong.core.submission.IngressProperties;
 import vn.lienthong.core.submission.SubmissionConfiguration;
 import vn.lienthong.core.tracking.DossierTracking;
 import vn.lienthong.core.tracking.TrackingQueries;
@@ -84,8 +86,13 @@ public class CoreConfiguration {
     }
 
     @Bean
-    EnvelopeArchive envelopeArchive(JdbcClient jdbc) {
-        return new EnvelopeArchive(jdbc);
+    Spool spool(IngressProperties ingress) {
+        return new Spool(ingress.inMemoryLimit().toBytes(), ingress.spoolDirectory());
+    }
+
+    @Bean
+    EnvelopeArchive envelopeArchive(JdbcClient jdbc, Spool spool) {
+        return new EnvelopeArchive(jdbc, spool);
     }
 
     @Bean

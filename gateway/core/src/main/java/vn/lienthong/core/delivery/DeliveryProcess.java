@@ -16,6 +16,7 @@ import vn.lienthong.core.agency.Agency;
 import vn.lienthong.core.agency.AgencyRegistry;
 import vn.lienthong.core.agency.RetryPolicy;
 import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.envelope.EnvelopeBytes;
 import vn.lienthong.core.routing.DeliveryOrder;
 
 /**
@@ -106,9 +107,9 @@ public class DeliveryProcess {
                 .orElseThrow(() -> new IllegalStateException("delivery of unknown envelope " + delivery.envelopeId()));
         Instant started = clock.instant();
         long start = System.nanoTime();
-        try {
+        try (EnvelopeBytes content = archive.content(envelope)) {
             pusher.push(new PushRequest(agency.endpoint(), envelope.envelopeId(), envelope.sender(),
-                    agency.code().value(), envelope.kind().xmlName(), envelope.dossierCode(), attempt, envelope.content()));
+                    agency.code().value(), envelope.kind().xmlName(), envelope.dossierCode(), attempt, content));
         } catch (PushFailedException e) {
             long took = System.nanoTime() - start;
             breaker.onError(took, TimeUnit.NANOSECONDS, e);

@@ -6,6 +6,7 @@ import java.util.List;
 import vn.lienthong.core.access.Caller;
 import vn.lienthong.core.agency.AgencyCode;
 import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.envelope.EnvelopeBytes;
 import vn.lienthong.core.error.ErrorCode;
 import vn.lienthong.core.error.GatewayException;
 
@@ -38,11 +39,16 @@ public class Inbox {
         return deliveries.inbox(caller.requireAgency("read an inbox"), Math.max(1, Math.min(limit, MAX_LIST)));
     }
 
+    /** An envelope fetched from the inbox: what it is, and its signed bytes, which the caller closes. */
+    public record Fetched(EnvelopeArchive.Archived envelope, EnvelopeBytes content) {
+    }
+
     /** The envelope's signed bytes, for a recipient that has it in its inbox or already took it. */
-    public EnvelopeArchive.Archived fetch(Caller caller, String envelopeId) {
+    public Fetched fetch(Caller caller, String envelopeId) {
         AgencyCode recipient = caller.requireAgency("read an inbox");
         requireHanded(deliveries.state(envelopeId, recipient).orElseThrow(() -> notInInbox(envelopeId)), envelopeId);
-        return archive.find(envelopeId).orElseThrow(() -> notInInbox(envelopeId));
+        EnvelopeArchive.Archived envelope = archive.find(envelopeId).orElseThrow(() -> notInInbox(envelopeId));
+        return new Fetched(envelope, archive.content(envelope));
     }
 
     /** Records that the caller took the envelope; idempotent. */

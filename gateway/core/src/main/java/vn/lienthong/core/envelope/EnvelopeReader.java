@@ -12,6 +12,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import vn.lienthong.core.agency.AgencyCode;
 import vn.lienthong.core.error.ErrorCode;
+import vn.lienthong.core.error.GatewayException;
 
 /**
  * Reads an {@link Envelope} from a DOM that has already passed schema validation, so the
@@ -77,6 +78,12 @@ public final class EnvelopeReader {
     private static Party party(Element party) {
         String officer = party.getAttribute("officer");
         return new Party(AgencyCode.of(party.getTextContent().strip()), officer.isEmpty() ? null : officer);
+    }
+
+    /** The refusal of a document whose root is not a version 1 envelope. */
+    public static GatewayException notAnEnvelope(String localName, @Nullable String namespace) {
+        return ErrorCode.ENVELOPE_SCHEMA_INVALID.exception("expected <Envelope xmlns=\"" + NAMESPACE + "\">, found <"
+                + localName + "> in namespace " + namespace).with("rule", "root-element").with("line", 1).build();
     }
 
     static Element child(Element parent, String name) {

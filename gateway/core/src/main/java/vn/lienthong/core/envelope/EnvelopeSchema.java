@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.xml.XMLConstants;
 import javax.xml.transform.Source;
 import javax.xml.transform.dom.DOMSource;
@@ -14,9 +15,11 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -78,6 +81,40 @@ public final class EnvelopeSchema {
         }
     }
 
+    /**
+     * A validator for a document read as SAX events, passing them on to {@code next}. An
+     * invalid document stops the reading with an ENVELOPE_SCHEMA_INVALID exception (wrapped in
+     * a SAXException, as SAX requires) naming the line and the element {@code current} names.
+     */
+    public ValidatorHandler streamingValidator(ContentHandler next, Supplier<@Nullable String> current) {
+        ValidatorHandler handler = schema.newValidatorHandler();
+        try {
+            handler.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            handler.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            handler.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (SAXException e) {
+            throw new IllegalStateException("the JDK validator lacks a required security feature", e);
+        }
+        handler.setContentHandler(next);
+        handler.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException exception) {
+                // a warning does not make the document invalid
+            }
+
+            @Override
+            public void error(SAXParseException exception) throws SAXException {
+                throw new SAXException(invalid(exception, current.get()));
+            }
+
+            @Override
+            public void fatalError(SAXParseException exception) throws SAXException {
+                throw new SAXException(invalid(exception, current.get()));
+            }
+        });
+        return handler;
+    }
+
     private Optional<SAXParseException> locate(byte[] original) {
         Validator validator = newValidator();
         try {
@@ -100,11 +137,14 @@ public final class EnvelopeSchema {
     }
 
     private GatewayException invalid(SAXParseException error, @Nullable Node where) {
+        return invalid(error, where == null ? null : where.getLocalName());
+    }
+
+    private GatewayException invalid(SAXParseException error, @Nullable String element) {
         String message = Objects.requireNonNullElse(error.getMessage(), "invalid");
         int colon = message.indexOf(':');
         String rule = message.startsWith("cvc-") && colon > 0 ? message.substring(0, colon) : "schema";
         String explanation = colon > 0 && message.startsWith("cvc-") ? message.substring(colon + 1).strip() : message;
-        String element = where == null ? null : where.getLocalName();
         StringBuilder detail = new StringBuilder();
         if (error.getLineNumber() > 0) {
             detail.append("line ").append(error.getLineNumber()).append(", column ").append(error.getColumnNumber()).append(": ");

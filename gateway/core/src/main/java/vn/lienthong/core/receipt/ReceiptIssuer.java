@@ -42,7 +42,7 @@ public final class ReceiptIssuer {
         append(root, "DossierCode", envelope.dossier().code());
         append(root, "ReceivedAt", receivedAt.toString());
         append(root, "EnvelopeDigest", bytes.sha256()).setAttribute("algorithm", DigestAlgorithm.SHA256.uri());
-        append(root, "EnvelopeSize", Integer.toString(bytes.size()));
+        append(root, "EnvelopeSize", Long.toString(bytes.size()));
         append(root, "Gateway", identity.gatewayId());
         identity.signer().sign(document);
         return new Receipt(envelope.id(), SecureXml.serialize(document), false);

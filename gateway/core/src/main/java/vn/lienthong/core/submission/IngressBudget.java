@@ -1,19 +1,23 @@
 package vn.lienthong.core.submission;
 
 import java.util.concurrent.Semaphore;
+import vn.lienthong.core.envelope.EnvelopeBytes;
+import vn.lienthong.core.envelope.Spool;
 import vn.lienthong.core.error.ErrorCode;
 import vn.lienthong.core.receipt.Receipt;
 
 /**
- * The entry to the ingress flow, bounding the bytes of envelopes being received at once, so
- * many large submissions together get a retryable 503 instead of exhausting the heap. Each
- * submission reserves its declared length, or the largest envelope allowed when it declares none.
+ * Step 1, the entry to the ingress flow: reads the body within the size limit, spooling a
+ * large one to a file, and bounds the bytes held in memory at once, so many submissions
+ * together get a retryable 503 instead of exhausting the heap. A submission reserves what it
+ * will hold in memory: its declared length up to the spool's in-memory limit, or that limit
+ * when it declares none. The spool file is deleted when the flow is done with it.
  */
 final class IngressBudget implements SubmissionPort {
 
     /** The flow behind the budget. */
     interface Flow {
-        Receipt submit(Submission submission);
+        Receipt submit(SubmissionStages.Received received);
     }
 
     private static final int KIB = 1024;
@@ -21,24 +25,26 @@ final class IngressBudget implements SubmissionPort {
     private final Flow flow;
     private final Semaphore kibibytes;
     private final long maxEnvelopeBytes;
+    private final Spool spool;
 
-    IngressBudget(Flow flow, long maxBytesInFlight, long maxEnvelopeBytes) {
+    IngressBudget(Flow flow, long maxBytesInFlight, long maxEnvelopeBytes, Spool spool) {
         this.flow = flow;
         this.kibibytes = new Semaphore((int) Math.min(Integer.MAX_VALUE, maxBytesInFlight / KIB));
         this.maxEnvelopeBytes = maxEnvelopeBytes;
+        this.spool = spool;
     }
 
     @Override
     public Receipt submit(Submission submission) {
-        long declared = submission.declaredLength() >= 0 ? Math.min(submission.declaredLength(), maxEnvelopeBytes + 1)
-                : maxEnvelopeBytes;
-        int reserved = (int) Math.max(1, (declared + KIB - 1) / KIB);
+        long held = submission.declaredLength() >= 0 ? Math.min(submission.declaredLength(), spool.inMemoryLimit())
+                : spool.inMemoryLimit();
+        int reserved = (int) Math.max(1, (held + KIB - 1) / KIB);
         if (!kibibytes.tryAcquire(reserved)) {
             throw ErrorCode.GATEWAY_BUSY.exception("too many envelopes are being received at once; retry later")
                     .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).build();
         }
-        try {
-            return flow.submit(submission);
+        try (EnvelopeBytes bytes = EnvelopeBytes.read(submission.body(), maxEnvelopeBytes, spool)) {
+            return flow.submit(new SubmissionStages.Received(submission.caller(), bytes));
         } finally {
             kibibytes.release(reserved);
         }

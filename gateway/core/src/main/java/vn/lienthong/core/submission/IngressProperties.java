@@ -1,5 +1,7 @@
 package vn.lienthong.core.submission;
 
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -8,8 +10,11 @@ import org.springframework.util.unit.DataSize;
  * Ingress settings, prefix {@code lienthong.ingress}.
  *
  * @param maxEnvelopeSize largest envelope accepted; bigger bodies are refused as soon as
- *        they pass the limit, before they are buffered whole
- * @param maxBytesInFlight most bytes of envelopes received at once; more answer 503
+ *        they pass the limit
+ * @param inMemoryLimit envelopes up to this size are held in memory; larger ones are spooled
+ *        to a file and read as a stream, so memory does not grow with their size
+ * @param spoolDirectory where large envelopes are spooled; the system's temporary folder when unset
+ * @param maxBytesInFlight most bytes of envelopes held in memory at once; more answer 503
  * @param maxOutboxBacklog accepted orders not yet relayed to the broker above which every
  *        submission answers 503
  * @param maxRecipientBacklog deliveries waiting for one recipient above which submissions to
@@ -17,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("lienthong.ingress")
 public record IngressProperties(@DefaultValue("20MB") DataSize maxEnvelopeSize,
+                                @DefaultValue("2MB") DataSize inMemoryLimit,
+                                @Nullable Path spoolDirectory,
                                 @DefaultValue("256MB") DataSize maxBytesInFlight,
                                 @DefaultValue("20000") long maxOutboxBacklog,
                                 @DefaultValue("100000") long maxRecipientBacklog) {

@@ -36,7 +36,9 @@ final class SignatureCheck {
                         + " is not registered").build());
         VerifiedSignature signature;
         try {
-            signature = verifier.verify(parsed.document(), sender.allowSha1Signatures());
+            signature = parsed.bytes().inMemory()
+                    ? verifier.verify(parsed.document(), sender.allowSha1Signatures())
+                    : verifier.verify(parsed.document(), parsed.bytes()::open, sender.allowSha1Signatures());
         } catch (SignatureRejectedException e) {
             throw rejected(e);
         }

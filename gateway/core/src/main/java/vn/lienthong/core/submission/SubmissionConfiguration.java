@@ -15,6 +15,7 @@ import vn.lienthong.core.delivery.Deliveries;
 import vn.lienthong.core.delivery.DeliveryBacklog;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.envelope.EnvelopeSchema;
+import vn.lienthong.core.envelope.Spool;
 import vn.lienthong.core.receipt.ReceiptIssuer;
 import vn.lienthong.core.routing.Outbox;
 import vn.lienthong.core.tracking.DossierTracking;
@@ -37,14 +38,12 @@ public class SubmissionConfiguration {
                                    Deliveries deliveries, DossierTracking tracking, Outbox outbox,
                                    ReceiptIssuer receipts, CertificateValidation certificates, DeliveryBacklog backlog,
                                    MeterRegistry meters, TransactionTemplate transactions, Clock clock) {
-        EnvelopeIntake intake = new EnvelopeIntake(ingress.maxEnvelopeSize().toBytes());
         EnvelopeParsing parsing = new EnvelopeParsing(new SecureXml(), EnvelopeSchema.load("envelope-v1.xsd"));
         SenderAuthorisation authorisation = new SenderAuthorisation(agencies);
         Admission admission = new Admission(backlog, ingress.maxOutboxBacklog(), ingress.maxRecipientBacklog());
         SignatureCheck signatures = new SignatureCheck(agencies, certificates, meters);
         Acceptance acceptance = new Acceptance(archive, deliveries, tracking, outbox, receipts, transactions, clock);
         return IntegrationFlow.from(IngressBudget.Flow.class, gateway -> gateway.beanName("submissionFlowGateway"))
-                .transformWith(step("submission.receive", Submission.class, intake::receive))
                 .transformWith(step("submission.parse", SubmissionStages.Received.class, parsing::parse))
                 .transformWith(step("submission.authorise", SubmissionStages.Parsed.class, authorisation::authorise))
                 .transformWith(step("submission.admit", SubmissionStages.Parsed.class, admission::admit))
@@ -55,8 +54,8 @@ public class SubmissionConfiguration {
 
     /** The port adapters call: the flow behind a bound on the bytes received at once. */
     @Bean
-    SubmissionPort submissionPort(IngressBudget.Flow flow, IngressProperties ingress) {
-        return new IngressBudget(flow, ingress.maxBytesInFlight().toBytes(), ingress.maxEnvelopeSize().toBytes());
+    SubmissionPort submissionPort(IngressBudget.Flow flow, IngressProperties ingress, Spool spool) {
+        return new IngressBudget(flow, ingress.maxBytesInFlight().toBytes(), ingress.maxEnvelopeSize().toBytes(), spool);
     }
 
     private static <P> Consumer<TransformerEndpointSpec> step(String id, Class<P> input, GenericTransformer<P, ?> step) {

@@ -16,7 +16,10 @@ final class SubmissionStages {
     record Received(Caller caller, EnvelopeBytes bytes) {
     }
 
-    /** Well-formed, schema-valid, and read into the model; the DOM is kept for signature verification. */
+    /**
+     * Well-formed, schema-valid, and read into the model. The DOM is kept for signature
+     * verification: the whole envelope, or for a spooled one its outline.
+     */
     record Parsed(Caller caller, EnvelopeBytes bytes, Document document, Envelope envelope) {
     }
 
