@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.xml.security.c14n.Canonicalizer;
@@ -12,6 +14,7 @@ import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.lienthong.signature.DemoCertificateAuthority.KeyType;
@@ -69,6 +72,22 @@ class EnvelopedSignatureTest {
                 assertThat(streamed.signer()).isEqualTo(key.certificate());
                 assertThat(streamed.canonicalizationUri()).isEqualTo(canonicalization.uri());
             }
+        }
+    }
+
+    @Test
+    void streamingSignerProducesWhatBothVerifiersAccept(@TempDir Path folder) throws Exception {
+        for (SigningKey key : List.of(RSA, EC)) {
+            Path unsigned = folder.resolve("unsigned.xml");
+            Path signed = folder.resolve("signed.xml");
+            Files.writeString(unsigned, "<?xml version='1.0'?>\n<e:Envelope xmlns:e='urn:test' xmlns='urn:default'>"
+                    + "<e:Body a='1'>Hồ sơ 😀 " + "x".repeat(100_000) + "</e:Body><Other/></e:Envelope>\n");
+            new StreamingEnvelopedSigner(key).sign(unsigned, signed);
+
+            byte[] bytes = Files.readAllBytes(signed);
+            assertThat(verifier.verify(xml.parse(bytes), false).signer()).isEqualTo(key.certificate());
+            assertThat(verifier.verify(xml.parse(bytes), () -> Files.newInputStream(signed), false).signer())
+                    .isEqualTo(key.certificate());
         }
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.lienthong.app.demo.DemoProvisioning;
 import vn.lienthong.client.PushReceiver;
+import vn.lienthong.core.delivery.Sequencing;
 
 /**
  * Delivery that agencies can rely on: failed pushes retried by the agency's policy with
@@ -175,6 +176,33 @@ class DeliveryIT {
         firstMayPass.set(true);
         await().atMost(Duration.ofSeconds(30)).until(() -> arrivals.contains(second.id()));
         assertThat(arrivals).containsSubsequence(first.id(), second.id());
+    }
+
+    /**
+     * Leaves a waiting envelope behind a predecessor that is done with but never released it,
+     * as a crash between the two transactions would / result: the sweep releases and delivers it.
+     */
+    @Test
+    void strandedWaitingDeliveryIsReleasedByTheSweep() throws IOException {
+        TestEnvelopes.Builder first = TestEnvelopes.handoff();
+        PushReceiver receiver = receiver(delivery -> {
+            if (delivery.envelopeId().equals(first.id())) {
+                throw new IllegalStateException("not now");
+            }
+        });
+        TestAgencies.Registered agency = TestAgencies.pushAgency(gateway, endpoint(receiver), Map.of("maxAttempts", 5,
+                "initialDelay", "1h", "multiplier", 1.0, "maxDelay", "1h"));
+        first.to(agency.code());
+        TestEnvelopes.Builder second = TestEnvelopes.handoff().to(agency.code()).dossier(first.dossierCode());
+        submit(first);
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(first).equals("RETRYING"));
+        submit(second);
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(second).equals("WAITING"));
+
+        gateway.jdbc().sql("UPDATE delivery SET state = 'DELIVERED' WHERE envelope_id = ?").param(first.id()).update();
+        assertThat(gateway.bean(Sequencing.class).sweep()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.find(second.id()).isPresent());
     }
 
     /** Sends one envelope to a push agency whose endpoint hangs, and to a pull agency / result: the pull side is not held up. */

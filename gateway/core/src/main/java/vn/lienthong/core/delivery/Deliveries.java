@@ -183,6 +183,17 @@ public class Deliveries {
                 .optional();
     }
 
+    /** Every waiting delivery, oldest first. */
+    public List<Delivery> waiting() {
+        return jdbc.sql("""
+                        SELECT d.envelope_id, d.recipient, e.dossier_code, d.state, d.attempts, d.generation
+                        FROM delivery d JOIN envelope e ON e.id = d.envelope_id
+                        WHERE d.state = ? ORDER BY e.accept_seq""")
+                .param(DeliveryState.WAITING.name())
+                .query(Deliveries::delivery)
+                .list();
+    }
+
     public Optional<Instant> takenAt(String envelopeId, AgencyCode recipient) {
         return jdbc.sql("SELECT taken_at FROM delivery WHERE envelope_id = ? AND recipient = ? AND taken_at IS NOT NULL")
                 .params(envelopeId, recipient.value())

@@ -4,6 +4,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -97,22 +99,36 @@ public class DeliveryConfiguration {
                 .get();
     }
 
-    /** Samples the backlog for admission and the gauges. */
+    /** The background work of delivery: backlog sampling, and the sweep for waiting deliveries. */
     @Bean
-    BacklogSampling backlogSampling(DeliveryBacklog backlog) {
-        return new BacklogSampling(backlog);
+    Housekeeping deliveryHousekeeping(DeliveryBacklog backlog, Sequencing sequencing) {
+        return new Housekeeping(backlog, sequencing);
     }
 
-    static final class BacklogSampling {
-        private final DeliveryBacklog backlog;
+    static final class Housekeeping {
+        private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
-        BacklogSampling(DeliveryBacklog backlog) {
+        private final DeliveryBacklog backlog;
+        private final Sequencing sequencing;
+
+        Housekeeping(DeliveryBacklog backlog, Sequencing sequencing) {
             this.backlog = backlog;
+            this.sequencing = sequencing;
         }
 
+        /** Admission and the gauges read the backlog from memory. */
         @Scheduled(fixedDelayString = "PT1S")
-        void sample() {
+        void sampleBacklog() {
             backlog.sample();
+        }
+
+        /** At start and then every few minutes; normally finds nothing, after a crash perhaps a few. */
+        @Scheduled(fixedDelayString = "PT5M")
+        void releaseStrandedWaiting() {
+            int released = sequencing.sweep();
+            if (released > 0) {
+                log.warn("released {} waiting deliveries whose predecessors were already done with", released);
+            }
         }
     }
 }

@@ -66,7 +66,12 @@ public class DeliveryProcess {
     /** @return the retry to schedule, or null when nothing more is to be done with this order now */
     public @Nullable ScheduledRetry deliver(DeliveryOrder order) {
         Deliveries.Delivery delivery = deliveries.find(order.envelopeId(), order.recipient()).orElse(null);
-        if (delivery == null || !delivery.state().pending() || delivery.generation() != order.generation()) {
+        if (delivery == null || delivery.generation() != order.generation()) {
+            return null;
+        }
+        if (!delivery.state().pending()) {
+            // A redelivered order: whatever it found done, let the dossier's next envelope go.
+            sequencing.settle(delivery);
             return null;
         }
         Agency agency = agencies.find(order.recipient()).orElse(null);

@@ -43,6 +43,33 @@ public class Sequencing {
         return true;
     }
 
+    /**
+     * Repairs what a crash between two transactions may have left: an order that arrives again
+     * for a delivery already done with releases its successor, and one for a waiting delivery
+     * releases it if nothing holds it back any more. Both are safe to repeat.
+     */
+    public void settle(Deliveries.Delivery delivery) {
+        if (delivery.state() == DeliveryState.WAITING) {
+            if (!deliveries.heldBack(delivery)) {
+                release(delivery);
+            }
+        } else if (!DeliveryState.holdingBack().contains(delivery.state())) {
+            releaseNext(delivery.recipient(), delivery.dossierCode());
+        }
+    }
+
+    /** Releases every waiting delivery that nothing holds back any more: a sweep at start, and now and then. */
+    public int sweep() {
+        int released = 0;
+        for (Deliveries.Delivery waiting : deliveries.waiting()) {
+            if (!deliveries.heldBack(waiting)) {
+                release(waiting);
+                released++;
+            }
+        }
+        return released;
+    }
+
     /** After a delivery is done with (taken, in the inbox, dead-lettered, discarded): lets the next one of its dossier go. */
     public void releaseNext(AgencyCode recipient, String dossierCode) {
         deliveries.firstWaiting(recipient, dossierCode)
