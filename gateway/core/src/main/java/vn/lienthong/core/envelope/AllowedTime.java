@@ -1,5 +1,7 @@
 package vn.lienthong.core.envelope;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The time a step may take, counted in working time. */
 public record AllowedTime(int amount, Unit unit) {
 
@@ -12,6 +14,7 @@ public record AllowedTime(int amount, Unit unit) {
             this.xmlName = xmlName;
         }
 
+        @JsonValue
         public String xmlName() {
             return xmlName;
         }

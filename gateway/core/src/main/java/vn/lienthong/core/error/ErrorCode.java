@@ -54,6 +54,9 @@ public enum ErrorCode {
     DOSSIER_NOT_FOUND(Category.STATE, 404, "Dossier not found"),
     AGENCY_NOT_FOUND(Category.STATE, 404, "Agency not registered"),
     DEAD_LETTER_NOT_FOUND(Category.STATE, 404, "No such dead letter"),
+    DOSSIER_TRANSITION_NOT_ALLOWED(Category.STATE, 409, "Dossier status cannot change that way"),
+    DOSSIER_STATUS_MISSING(Category.INPUT, 422, "Status envelope reports no status"),
+    DOSSIER_STATUS_CONFLICT(Category.INPUT, 422, "Envelope kind and reported status disagree"),
     AGENCY_REGISTRATION_INVALID(Category.INPUT, 400, "Agency registration invalid"),
 
     // The gateway's own faults and limits
