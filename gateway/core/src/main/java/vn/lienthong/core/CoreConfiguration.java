@@ -25,6 +25,7 @@ import vn.lienthong.core.agency.AgencyCodePolicy;
 import vn.lienthong.core.agency.AgencyFileLoader;
 import vn.lienthong.core.agency.AgencyProperties;
 import vn.lienthong.core.agency.AgencyRegistry;
+import vn.lienthong.core.calendar.CalendarConfiguration;
 import vn.lienthong.core.delivery.DeliveryConfiguration;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.envelope.Spool;
@@ -47,7 +48,7 @@ import vn.lienthong.core.trust.TrustConfiguration;
 @EnableScheduling
 @EnableConfigurationProperties({AgencyProperties.class, SigningProperties.class, OperatorProperties.class})
 @Import({TrustConfiguration.class, SubmissionConfiguration.class, RoutingConfiguration.class,
-        DeliveryConfiguration.class})
+        DeliveryConfiguration.class, CalendarConfiguration.class})
 public class CoreConfiguration {
 
     /**
