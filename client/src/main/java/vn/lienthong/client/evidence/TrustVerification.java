@@ -3,6 +3,8 @@ package vn.lienthong.client.evidence;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.TrustAnchor;
@@ -89,6 +91,12 @@ final class TrustVerification {
 
     private @Nullable String pathProblem(X509Certificate certificate, Instant time, List<X509Certificate> intermediates) {
         try {
+            certificate.checkValidity(Date.from(time));
+        } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+            return "it was valid only from " + certificate.getNotBefore().toInstant() + " to "
+                    + certificate.getNotAfter().toInstant();
+        }
+        try {
             Set<TrustAnchor> anchors = trust.anchors().stream().map(anchor -> new TrustAnchor(anchor, null))
                     .collect(Collectors.toSet());
             X509CertSelector target = new X509CertSelector();
@@ -102,7 +110,7 @@ final class TrustVerification {
             CertPathBuilder.getInstance("PKIX").build(parameters);
             return null;
         } catch (GeneralSecurityException e) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return "no chain to a trust anchor (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
         }
     }
 }
