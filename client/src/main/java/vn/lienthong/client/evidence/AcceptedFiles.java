@@ -8,9 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
@@ -32,16 +30,12 @@ final class AcceptedFiles {
         this.documents = documents;
     }
 
-    /** Who signed the receipts that verified, with when each signed, for the trust check. */
-    record ReceiptSigners(Map<X509Certificate, List<Instant>> signedAt) {
-    }
-
-    ReceiptSigners verify(List<LedgerEntry> entries, BundleContents contents, @Nullable LedgerHead head,
-                          List<X509Certificate> bundleCertificates, Report report) {
+    /** @param signers where the signer of each receipt that verifies is added, for the trust check */
+    void verify(List<LedgerEntry> entries, BundleContents contents, @Nullable LedgerHead head,
+                List<X509Certificate> bundleCertificates, Signers signers, Report report) {
         List<LedgerEntry.Accepted> accepted = entries.stream().map(LedgerEntry::accepted)
                 .filter(a -> a != null).map(a -> (LedgerEntry.Accepted) a).toList();
         verifyEnvelopes(accepted, contents, report);
-        Map<X509Certificate, List<Instant>> signers = new LinkedHashMap<>();
         int verified = 0;
         for (LedgerEntry.Accepted entry : accepted) {
             if (verifyReceipt(entry, contents, head, bundleCertificates, signers, report)) {
@@ -57,7 +51,6 @@ final class AcceptedFiles {
             report.passed(Check.RECEIPTS, verified + " of " + accepted.size() + " signed by the gateway, each naming its "
                     + "entry's envelope, digest, sender and recipients; no other receipt files");
         }
-        return new ReceiptSigners(signers);
     }
 
     private static void verifyEnvelopes(List<LedgerEntry.Accepted> accepted, BundleContents contents, Report report) {
@@ -75,7 +68,7 @@ final class AcceptedFiles {
     }
 
     private boolean verifyReceipt(LedgerEntry.Accepted entry, BundleContents contents, @Nullable LedgerHead head,
-                                  List<X509Certificate> bundleCertificates, Map<X509Certificate, List<Instant>> signers,
+                                  List<X509Certificate> bundleCertificates, Signers signers,
                                   Report report) {
         String name = entry.receiptEntry();
         byte[] receipt = contents.documents().get(name);
@@ -106,11 +99,7 @@ final class AcceptedFiles {
                     + String.join("; ", differences));
             return false;
         }
-        List<Instant> times = signers.computeIfAbsent(verified.signer(), signer -> new ArrayList<>());
-        Instant receivedAt = receivedAt(verified.root());
-        if (receivedAt != null) {
-            times.add(receivedAt);
-        }
+        signers.receipt(verified.signer(), receivedAt(verified.root()));
         return true;
     }
 

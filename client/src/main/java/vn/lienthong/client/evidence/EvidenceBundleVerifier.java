@@ -5,11 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import vn.lienthong.signature.PemCertificates;
@@ -83,9 +79,12 @@ public final class EvidenceBundleVerifier {
         List<X509Certificate> certificates = bundleCertificates(contents, report);
         LedgerHead head = verifyHead(contents, certificates, report);
         List<LedgerEntry> entries = verifyLedger(contents, head, report);
-        AcceptedFiles.ReceiptSigners receipts = new AcceptedFiles(documents)
-                .verify(entries, contents, head, certificates, report);
-        new TrustVerification(trust).verify(signers(head, receipts), certificates, report);
+        Signers signers = new Signers();
+        if (head != null) {
+            signers.head(head.signer(), head.issuedAt());
+        }
+        new AcceptedFiles(documents).verify(entries, contents, head, certificates, signers, report);
+        new TrustVerification(trust).verify(signers, certificates, report);
         return report.verdict(head, trust.basis());
     }
 
@@ -145,16 +144,5 @@ public final class EvidenceBundleVerifier {
             return List.of();
         }
         return LedgerChain.verify(ledger, head, report);
-    }
-
-    private static Map<X509Certificate, List<Instant>> signers(@Nullable LedgerHead head,
-                                                               AcceptedFiles.ReceiptSigners receipts) {
-        Map<X509Certificate, List<Instant>> signers = new LinkedHashMap<>();
-        if (head != null) {
-            signers.computeIfAbsent(head.signer(), signer -> new ArrayList<>()).add(head.issuedAt());
-        }
-        receipts.signedAt().forEach((signer, times) ->
-                signers.computeIfAbsent(signer, s -> new ArrayList<>()).addAll(times));
-        return signers;
     }
 }

@@ -35,27 +35,28 @@ final class TrustVerification {
 
     /**
      * @param signers each certificate that signed the head or a receipt, with when it signed
-     *                (the head's IssuedAt, the receipts' ReceivedAt); the head's signer first
+     *                (the head's IssuedAt, the receipts' ReceivedAt)
      */
-    void verify(Map<X509Certificate, List<Instant>> signers, List<X509Certificate> bundleCertificates, Report report) {
-        if (signers.isEmpty()) {
+    void verify(Signers signers, List<X509Certificate> bundleCertificates, Report report) {
+        if (signers.all().isEmpty()) {
             report.skipped(Check.TRUST, "no signature verified, so there is no gateway certificate to check");
             return;
         }
-        for (Map.Entry<X509Certificate, List<Instant>> signer : signers.entrySet()) {
+        for (Map.Entry<X509Certificate, Signers.Usage> signer : signers.all().entrySet()) {
+            String who = HeadVerification.describe(signer.getKey()) + " (which signed " + signer.getValue().documents() + ")";
             if (!trust.pinned().isEmpty() && !trust.pinned().contains(signer.getKey())) {
-                report.fail(FindingCode.GATEWAY_NOT_PINNED, "the bundle is signed by " + HeadVerification.describe(signer.getKey())
-                        + ", which is not the pinned gateway certificate ("
+                report.fail(FindingCode.GATEWAY_NOT_PINNED, who + " is not the pinned gateway certificate ("
                         + trust.pinned().stream().map(HeadVerification::describe).collect(Collectors.joining("; ")) + ")");
             }
             if (!trust.anchors().isEmpty()) {
-                chainToAnchors(signer.getKey(), signer.getValue(), bundleCertificates, report);
+                chainToAnchors(who, signer.getKey(), signer.getValue().times(), bundleCertificates, report);
             }
         }
         if (report.failed(Check.TRUST)) {
             return;
         }
-        String certificates = signers.keySet().stream().map(HeadVerification::describe).collect(Collectors.joining("; "));
+        String certificates = signers.all().keySet().stream().map(HeadVerification::describe)
+                .collect(Collectors.joining("; "));
         switch (trust.basis()) {
             case BUNDLE_CERTIFICATE -> report.note(Check.TRUST, "trust rests on the certificate inside the bundle ("
                     + certificates + "): anyone can make a bundle that verifies this far; pin the gateway's certificate "
@@ -69,23 +70,21 @@ final class TrustVerification {
     }
 
     /** Validates the path at the earliest and the latest time the certificate signed: validity is one interval. */
-    private void chainToAnchors(X509Certificate certificate, List<Instant> signedAt, List<X509Certificate> intermediates,
-                                Report report) {
+    private void chainToAnchors(String who, X509Certificate certificate, List<Instant> signedAt,
+                                List<X509Certificate> intermediates, Report report) {
         List<Instant> times = signedAt.isEmpty() ? List.of(Instant.now())
                 : List.of(signedAt.stream().min(Instant::compareTo).orElseThrow(),
                         signedAt.stream().max(Instant::compareTo).orElseThrow());
         for (Instant time : times) {
             String problem = pathProblem(certificate, time, intermediates);
             if (problem != null) {
-                report.fail(FindingCode.GATEWAY_NOT_TRUSTED, HeadVerification.describe(certificate)
-                        + " is not trusted at " + time + ": " + problem);
+                report.fail(FindingCode.GATEWAY_NOT_TRUSTED, who + " is not trusted at " + time + ": " + problem);
                 return;
             }
         }
         boolean[] usage = certificate.getKeyUsage();
         if (usage != null && !usage[0] && !usage[1]) {
-            report.fail(FindingCode.GATEWAY_NOT_TRUSTED, HeadVerification.describe(certificate)
-                    + " is not for signatures: its key usage allows neither digitalSignature nor nonRepudiation");
+            report.fail(FindingCode.GATEWAY_NOT_TRUSTED, who + " is not for signatures: its key usage allows neither digitalSignature nor nonRepudiation");
         }
     }
 

@@ -191,8 +191,8 @@ class EvidenceFileTamperingTest {
         assertThat(unpinned.verified()).isTrue();
         assertThat(unpinned.checks().get(Check.TRUST.ordinal()).status()).isEqualTo(CheckResult.Status.NOTE);
         assertThat(pinned.findings()).extracting(Finding::code).containsExactly(FindingCode.GATEWAY_NOT_PINNED);
-        assertThat(pinned.findings().get(0).message()).startsWith("the bundle is signed by 'CN=lienthong-test gateway")
-                .contains("which is not the pinned gateway certificate");
+        assertThat(pinned.findings().get(0).message()).startsWith("'CN=lienthong-test gateway")
+                .contains("(which signed ledger-head.xml and 3 receipts) is not the pinned gateway certificate");
         assertThat(anchored.findings()).extracting(Finding::code).containsExactly(FindingCode.GATEWAY_NOT_TRUSTED);
         assertThat(anchored.findings().get(0).message()).contains("no chain to a trust anchor");
     }
@@ -212,7 +212,8 @@ class EvidenceFileTamperingTest {
         Verdict anchored = verify(GatewayTrust.anchoredIn(List.of(Keys.CA.authority().certificate())));
 
         assertThat(currentOnly.findings()).extracting(Finding::code).containsExactly(FindingCode.GATEWAY_NOT_PINNED);
-        assertThat(currentOnly.findings().get(0).message()).contains("CN=another gateway");
+        assertThat(currentOnly.findings().get(0).message()).startsWith("'CN=another gateway")
+                .contains("(which signed 1 receipt) is not the pinned gateway certificate");
         assertThat(both.findings()).isEmpty();
         assertThat(anchored.findings()).isEmpty();
     }
