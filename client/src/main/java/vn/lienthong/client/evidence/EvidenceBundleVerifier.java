@@ -83,7 +83,12 @@ public final class EvidenceBundleVerifier {
         if (head != null) {
             signers.head(head.signer(), head.issuedAt());
         }
-        new AcceptedFiles(documents).verify(entries, contents, head, certificates, signers, report);
+        if (contents.document(EvidenceBundleLayout.LEDGER).isPresent()) {
+            new AcceptedFiles(documents).verify(entries, contents, head, certificates, signers, report);
+        } else {
+            report.skipped(Check.ENVELOPES, "not run: without " + EvidenceBundleLayout.LEDGER + " no envelope is named");
+            report.skipped(Check.RECEIPTS, "not run: without " + EvidenceBundleLayout.LEDGER + " no receipt is named");
+        }
         new TrustVerification(trust).verify(signers, certificates, report);
         return report.verdict(head, trust.basis());
     }

@@ -40,8 +40,12 @@ final class HeadVerification {
         }
         checkSigner(verified.signer(), bundleCertificates, report);
         if (!report.failed(Check.HEAD)) {
-            report.passed(Check.HEAD, "valid against evidence-v1.xsd, signature verifies, signed by the certificate in "
-                    + EvidenceBundleLayout.GATEWAY_CERTIFICATE + " (" + describe(verified.signer()) + "); states dossier "
+            String signer = bundleCertificates.isEmpty()
+                    ? "signed by " + describe(verified.signer()) + ", not compared with the missing or unreadable "
+                            + EvidenceBundleLayout.GATEWAY_CERTIFICATE
+                    : "signed by the certificate in " + EvidenceBundleLayout.GATEWAY_CERTIFICATE + " ("
+                            + describe(verified.signer()) + ")";
+            report.passed(Check.HEAD, "valid against evidence-v1.xsd, signature verifies, " + signer + "; states dossier "
                     + statement.dossier() + ", " + statement.entries() + " entries, head " + statement.headSha256()
                     + ", issued by gateway '" + statement.gateway() + "' at " + statement.issuedAt());
         }

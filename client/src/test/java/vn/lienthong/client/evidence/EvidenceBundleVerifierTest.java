@@ -125,5 +125,21 @@ class EvidenceBundleVerifierTest {
         assertThat(verdict.findings()).extracting(Finding::code).contains(FindingCode.BUNDLE_ENTRY_MISSING);
         assertThat(verdict.findings()).extracting(Finding::message).contains("ledger.jsonl is missing from the bundle");
         assertThat(verdict.checks().get(Check.LEDGER.ordinal()).status()).isEqualTo(CheckResult.Status.SKIPPED);
+        assertThat(verdict.checks().get(Check.ENVELOPES.ordinal()).status()).isEqualTo(CheckResult.Status.SKIPPED);
+        assertThat(verdict.checks().get(Check.RECEIPTS.ordinal()).status()).isEqualTo(CheckResult.Status.SKIPPED);
+        assertThat(verdict.findings()).hasSize(1);
+    }
+
+    @Test
+    void missingCertificateFileIsReportedAndTheHeadSaysItWasNotCompared() throws IOException {
+        EvidenceBundleFixture bundle = EvidenceBundleFixture.valid();
+        bundle.files.remove(EvidenceBundleLayout.GATEWAY_CERTIFICATE);
+
+        Verdict verdict = new EvidenceBundleVerifier(GatewayTrust.BUNDLE_CERTIFICATE).verify(bundle.write(folder));
+
+        assertThat(verdict.findings()).extracting(Finding::code).contains(FindingCode.BUNDLE_ENTRY_MISSING,
+                FindingCode.RECEIPT_SIGNER_NOT_GATEWAY);
+        assertThat(verdict.checks().get(Check.HEAD.ordinal()).summary())
+                .contains("not compared with the missing or unreadable gateway.pem");
     }
 }
