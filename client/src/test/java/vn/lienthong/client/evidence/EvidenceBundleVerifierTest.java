@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class EvidenceBundleVerifierTest {
     @Test
     void bundleCutShortIsUnreadable() throws IOException {
         byte[] zip = EvidenceBundleFixture.valid().zip();
-        Path truncated = Files.write(folder.resolve("bundle.zip"), java.util.Arrays.copyOf(zip, zip.length / 2));
+        Path truncated = Files.write(folder.resolve("bundle.zip"), Arrays.copyOf(zip, zip.length / 2));
 
         assertThatThrownBy(() -> new EvidenceBundleVerifier(GatewayTrust.BUNDLE_CERTIFICATE).verify(truncated))
                 .isInstanceOf(IOException.class);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.client.evidence.EvidenceBundleFixture.Keys;
@@ -149,7 +150,7 @@ class EvidenceFileTamperingTest {
     /** A head signed over an upper-case hash / not valid against evidence-v1.xsd. */
     @Test
     void headNotValidAgainstTheSchema() throws IOException {
-        bundle.signHead(Keys.GATEWAY, 6, EvidenceBundleFixture.hash(bundle.lines.get(5)).toUpperCase(java.util.Locale.ROOT));
+        bundle.signHead(Keys.GATEWAY, 6, EvidenceBundleFixture.hash(bundle.lines.get(5)).toUpperCase(Locale.ROOT));
 
         Verdict verdict = verify(GatewayTrust.BUNDLE_CERTIFICATE);
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -138,7 +139,7 @@ class EvidenceHostileZipTest {
         byte[] needle = from.getBytes(StandardCharsets.US_ASCII);
         byte[] replacement = to.getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i + needle.length <= bytes.length; i++) {
-            if (java.util.Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+            if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
                 System.arraycopy(replacement, 0, bytes, i, replacement.length);
             }
         }
@@ -147,7 +148,7 @@ class EvidenceHostileZipTest {
 
     private static int lastIndexOf(byte[] bytes, byte[] needle) {
         for (int i = bytes.length - needle.length; i >= 0; i--) {
-            if (java.util.Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+            if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
                 return i;
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,7 +151,7 @@ class EvidenceLedgerTamperingTest {
     void missingFinalLineFeed() throws IOException {
         byte[] ledger = bundle.ledger();
         bundle.includeLedger = false;
-        bundle.files.put(EvidenceBundleLayout.LEDGER, java.util.Arrays.copyOf(ledger, ledger.length - 1));
+        bundle.files.put(EvidenceBundleLayout.LEDGER, Arrays.copyOf(ledger, ledger.length - 1));
 
         Verdict verdict = verify();
 
@@ -221,7 +222,7 @@ class EvidenceLedgerTamperingTest {
         assertThat(verdict.findings().get(0).message()).isEqualTo("entry 4 (OVERDUE): 'scope' is neither STEP nor DOSSIER: WEEK");
     }
 
-    /** The gateway's own view: a ledger with the same fault on every line reports the first 20 and counts the rest. */
+    /** Appends 30 chained and signed TAKEN entries with an empty "by" / the first 20 findings listed, the rest counted. */
     @Test
     void oneFaultOnManyLinesIsCountedNotListed() throws IOException {
         for (int i = 0; i < 30; i++) {
