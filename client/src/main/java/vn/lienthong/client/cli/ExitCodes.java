@@ -12,6 +12,11 @@ final class ExitCodes {
     static final int NOT_VERIFIED = 4;
     /** A file could not be read or written, or the gateway could not be reached. */
     static final int IO = 5;
+    /**
+     * An evidence bundle did not verify: tampered with, incomplete, or not signed by the gateway
+     * the caller pinned or trusts. Each failed check is printed with its finding code.
+     */
+    static final int EVIDENCE_INVALID = 6;
 
     private ExitCodes() {
     }

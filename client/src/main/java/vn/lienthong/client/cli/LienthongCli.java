@@ -11,13 +11,14 @@ import vn.lienthong.client.ReceiptVerification;
 
 /** Entry point of the {@code lienthong} tool. */
 @Command(name = "lienthong", mixinStandardHelpOptions = true, version = "lienthong 0.1",
-        description = "Sign, submit and receive envelopes through a lienthong gateway.",
+        description = "Sign, submit and receive envelopes through a lienthong gateway; verify receipts and evidence bundles offline.",
         subcommands = {SignCommand.class, SubmitCommand.class, VerifyReceiptCommand.class, InboxCommand.class,
                 FetchCommand.class, AckCommand.class, StatusCommand.class, TimelineCommand.class,
-                ReceiveCommand.class},
+                ReceiveCommand.class, EvidenceCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  2  wrong command line", "  3  the gateway refused the request (its code is printed)",
-                "  4  a signature or receipt did not verify", "  5  a file or the gateway could not be reached"})
+                "  4  a signature or receipt did not verify", "  5  a file or the gateway could not be reached",
+                "  6  an evidence bundle did not verify (tampered, incomplete, or not the pinned gateway's)"})
 public final class LienthongCli {
 
     public static void main(String[] args) {
