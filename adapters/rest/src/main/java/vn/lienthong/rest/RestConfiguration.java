@@ -1,5 +1,6 @@
 package vn.lienthong.rest;
 
+import java.time.Clock;
 import java.util.List;
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
@@ -10,13 +11,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.jakarta.rs.json.JacksonJsonProvider;
 import vn.lienthong.core.access.CallerAuthentication;
 import vn.lienthong.core.agency.AgencyAdministration;
+import vn.lienthong.core.calendar.CalendarSource;
 import vn.lienthong.core.delivery.DeadLetters;
 import vn.lienthong.core.delivery.DeliveryProperties;
 import vn.lienthong.core.delivery.EnvelopePusher;
 import vn.lienthong.core.delivery.Inbox;
+import vn.lienthong.core.evidence.EvidenceBundle;
 import vn.lienthong.core.receipt.GatewayIdentity;
 import vn.lienthong.core.submission.SubmissionPort;
 import vn.lienthong.core.tracking.TrackingQueries;
+import vn.lienthong.rest.slip.ControlSlipRenderer;
 
 /** The REST adapter: the JAX-RS server at {@code /api/v1} on the CXF servlet, and the REST push client. */
 @Configuration(proxyBeanMethods = false)
@@ -28,14 +32,16 @@ public class RestConfiguration {
     @Bean(destroyMethod = "destroy")
     Server restApi(Bus bus, JsonMapper json, SubmissionPort submissions, TrackingQueries tracking, Inbox inbox,
                    CallerAuthentication authentication, GatewayIdentity identity,
-                   AgencyAdministration agencies, DeadLetters deadLetters) {
+                   AgencyAdministration agencies, DeadLetters deadLetters, EvidenceBundle evidence,
+                   ControlSlipRenderer slips, Clock clock) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(ADDRESS);
         factory.setServiceBeans(List.of(
                 new EnvelopeResource(submissions, tracking),
                 new InboxResource(inbox),
-                new DossierResource(tracking),
+                new DossierResource(tracking, slips, evidence, clock),
+                new HandoffResource(tracking),
                 new ContractResource(identity),
                 new AdminAgencyResource(agencies),
                 new AdminDeadLetterResource(deadLetters)));
@@ -44,6 +50,12 @@ public class RestConfiguration {
                 new CallerAuthenticationFilter(authentication),
                 new ProblemResponses()));
         return factory.create();
+    }
+
+    /** Control slips print Vietnamese time, whatever the server's zone. */
+    @Bean
+    ControlSlipRenderer controlSlipRenderer(CalendarSource calendars) {
+        return new ControlSlipRenderer(calendars.current().zone());
     }
 
     @Bean

@@ -41,11 +41,11 @@ class DossierHandoffIT {
         JsonNode handoff = await().atMost(Duration.ofSeconds(30)).until(
                 () -> gateway.client(TestGateway.DESK).get("dossiers/" + envelope.dossierCode()).get("handoffs").get(0),
                 h -> !h.get("takenAt").isNull());
-        assertThat(handoff.get("giver").asString()).isEqualTo(TestGateway.DESK);
+        assertThat(handoff.get("giver").get("code").asString()).isEqualTo(TestGateway.DESK);
         assertThat(handoff.get("giverOfficer").asString()).isEqualTo("Nguyễn Văn An");
-        assertThat(handoff.get("taker").asString()).isEqualTo(TestGateway.LAND_OFFICE);
+        assertThat(handoff.get("taker").get("code").asString()).isEqualTo(TestGateway.LAND_OFFICE);
         assertThat(handoff.get("step").asString()).isEqualTo("Thẩm định hồ sơ");
-        assertThat(handoff.get("allowedUnit").asString()).isEqualTo("working-days");
+        assertThat(handoff.get("allowedTime").get("unit").asString()).isEqualTo("working-days");
         Instant givenAt = Instant.parse(handoff.get("givenAt").asString());
         Instant takenAt = Instant.parse(handoff.get("takenAt").asString());
         assertThat(givenAt).isEqualTo(receipt.receivedAt());
@@ -80,7 +80,7 @@ class DossierHandoffIT {
         assertThat(finance.inbox(500)).noneMatch(i -> i.envelopeId().equals(envelope.id()));
 
         JsonNode row = timelineRow(envelope);
-        assertThat(row.get("taker").asString()).isEqualTo(TestGateway.FINANCE);
+        assertThat(row.get("taker").get("code").asString()).isEqualTo(TestGateway.FINANCE);
         assertThat(Instant.parse(row.get("takenAt").asString())).isEqualTo(ack.takenAt());
     }
 
@@ -96,7 +96,7 @@ class DossierHandoffIT {
                         && !s.get("recipients").get(1).get("state").asString().equals("QUEUED"));
         assertThat(status.get("recipients").findValuesAsString("state")).containsExactlyInAnyOrder("AVAILABLE", "DELIVERED");
         JsonNode handoffs = gateway.client(TestGateway.DESK).get("dossiers/" + envelope.dossierCode()).get("handoffs");
-        assertThat(handoffs.findValuesAsString("taker")).containsExactlyInAnyOrder(TestGateway.LAND_OFFICE, TestGateway.FINANCE);
+        assertThat(handoffs.findValues("taker").stream().map(t -> t.get("code").asString()).toList()).containsExactlyInAnyOrder(TestGateway.LAND_OFFICE, TestGateway.FINANCE);
     }
 
     /** Submits the same signed envelope twice / result: the second answer is the first receipt, byte for byte. */

@@ -29,6 +29,15 @@ final class TestEnvelopes {
         private List<String> to = List.of(TestGateway.LAND_OFFICE);
         private String dossierCode = "000.00.01.H53-261127-" + String.format("%04d", DOSSIER_SEQUENCE.incrementAndGet() % 10000);
         private final List<String> components = new ArrayList<>();
+        private String createdAt = "2026-11-27T09:15:00+07:00";
+        private String fromOfficer = "Nguyễn Văn An";
+        private String receivedAt;
+        private String promisedReturnAt = "2026-12-11T17:00:00+07:00";
+        private String step = "Thẩm định hồ sơ";
+        private String allowedTime = "<AllowedTime unit=\"working-days\">5</AllowedTime>";
+        private Integer status;
+        private String note;
+        private String applicant = "<Applicant><Name>Trần Thị Bình</Name></Applicant>";
 
         Builder id(String id) {
             this.id = id;
@@ -47,6 +56,56 @@ final class TestEnvelopes {
 
         Builder to(String... to) {
             this.to = List.of(to);
+            return this;
+        }
+
+        Builder createdAt(String createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        Builder fromOfficer(String officer) {
+            this.fromOfficer = officer;
+            return this;
+        }
+
+        Builder receivedAt(String receivedAt) {
+            this.receivedAt = receivedAt;
+            return this;
+        }
+
+        /** The promised return time; null leaves it out. */
+        Builder promisedReturnAt(String promisedReturnAt) {
+            this.promisedReturnAt = promisedReturnAt;
+            return this;
+        }
+
+        /** The step handed over; a null name leaves the step out, a null unit its allowed time. */
+        Builder step(String name, int amount, String unit) {
+            this.step = name;
+            this.allowedTime = name == null || unit == null ? null
+                    : "<AllowedTime unit=\"" + unit + "\">" + amount + "</AllowedTime>";
+            return this;
+        }
+
+        Builder noStep() {
+            return step(null, 0, null);
+        }
+
+        Builder status(Integer status) {
+            this.status = status;
+            return this;
+        }
+
+        Builder note(String note) {
+            this.note = note;
+            return this;
+        }
+
+        Builder applicant(String name, String address, String phone) {
+            this.applicant = "<Applicant><Name>" + name + "</Name>"
+                    + (address == null ? "" : "<Address>" + address + "</Address>")
+                    + (phone == null ? "" : "<Phone>" + phone + "</Phone>") + "</Applicant>";
             return this;
         }
 
@@ -85,27 +144,39 @@ final class TestEnvelopes {
             to.forEach(code -> recipients.append("<To>").append(code).append("</To>"));
             String componentsXml = components.isEmpty() ? ""
                     : "<Components>" + String.join("", components) + "</Components>";
+            StringBuilder dossier = new StringBuilder();
+            dossier.append("<Code>").append(dossierCode).append("</Code>")
+                    .append("<ProcedureCode>1.004227</ProcedureCode>")
+                    .append("<ProcedureName>Đăng ký biến động đất đai</ProcedureName>");
+            optional(dossier, "ReceivedAt", receivedAt);
+            optional(dossier, "PromisedReturnAt", promisedReturnAt);
+            if (step != null) {
+                dossier.append("<Step><Name>").append(step).append("</Name>")
+                        .append(allowedTime == null ? "" : allowedTime).append("</Step>");
+            }
+            optional(dossier, "Status", status == null ? null : status.toString());
+            optional(dossier, "Note", note);
+            dossier.append(applicant == null ? "" : applicant);
             return """
                     <?xml version="1.0" encoding="UTF-8"?>
                     <Envelope xmlns="urn:lienthong:envelope:v1">
                       <Header>
                         <EnvelopeId>%s</EnvelopeId>
-                        <CreatedAt>2026-11-27T09:15:00+07:00</CreatedAt>
+                        <CreatedAt>%s</CreatedAt>
                         <Kind>%s</Kind>
-                        <From officer="Nguyễn Văn An">%s</From>
+                        <From officer="%s">%s</From>
                         %s
                       </Header>
-                      <Dossier>
-                        <Code>%s</Code>
-                        <ProcedureCode>1.004227</ProcedureCode>
-                        <ProcedureName>Đăng ký biến động đất đai</ProcedureName>
-                        <PromisedReturnAt>2026-12-11T17:00:00+07:00</PromisedReturnAt>
-                        <Step><Name>Thẩm định hồ sơ</Name><AllowedTime unit="working-days">5</AllowedTime></Step>
-                        <Applicant><Name>Trần Thị Bình</Name></Applicant>
-                      </Dossier>
+                      <Dossier>%s</Dossier>
                       %s
                     </Envelope>
-                    """.formatted(id, kind, from, recipients, dossierCode, componentsXml);
+                    """.formatted(id, createdAt, kind, fromOfficer, from, recipients, dossier, componentsXml);
+        }
+
+        private static void optional(StringBuilder xml, String element, String value) {
+            if (value != null) {
+                xml.append('<').append(element).append('>').append(value).append("</").append(element).append('>');
+            }
         }
     }
 

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +45,11 @@ final class TestGateway implements AutoCloseable {
 
     /** Starts a gateway on {@code dataDir}; extra arguments override settings, as on a command line. */
     static TestGateway start(Path dataDir, URI pushEndpoint, String... overrides) {
+        return start(dataDir, pushEndpoint, (Clock) null, overrides);
+    }
+
+    /** As above, with the gateway's clock replaced by {@code clock} when not null. */
+    static TestGateway start(Path dataDir, URI pushEndpoint, Clock clock, String... overrides) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--lienthong.tls.port=0",
@@ -53,8 +60,11 @@ final class TestGateway implements AutoCloseable {
                 "--lienthong.delivery.retry.max-attempts=100",
                 "--lienthong.delivery.push-timeout=5s"));
         args.addAll(List.of(overrides));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LienthongApplication.class)
-                .run(args.toArray(String[]::new));
+        SpringApplicationBuilder application = new SpringApplicationBuilder(LienthongApplication.class);
+        if (clock != null) {
+            application.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        }
+        ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         return new TestGateway(context, dataDir);
     }
 
@@ -134,6 +144,11 @@ final class TestGateway implements AutoCloseable {
                 action.run();
             }
         });
+    }
+
+    /** Hands the gateway's application events to {@code listener} from now on. */
+    void listen(ApplicationListener<?> listener) {
+        context.addApplicationListener(listener);
     }
 
     Path dataDir() {

@@ -42,6 +42,20 @@ final class TestHttp {
         }
     }
 
+    /** GETs {@code /api/v1/<path>} as bytes, asking for the given media type. */
+    static HttpResponse<byte[]> download(TestGateway gateway, String path, String token, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.baseUri() + "/api/v1/" + path))
+                .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a request that must be refused with this status; returns the problem document. */
     static JsonNode problem(TestGateway gateway, String method, String path, @Nullable String token,
                             @Nullable String contentType, byte @Nullable [] body, int expectedStatus) {

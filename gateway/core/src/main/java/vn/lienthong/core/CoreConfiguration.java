@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,8 +36,7 @@ import vn.lienthong.core.receipt.SigningProperties;
 import vn.lienthong.core.routing.RoutingConfiguration;
 import vn.lienthong.core.submission.IngressProperties;
 import vn.lienthong.core.submission.SubmissionConfiguration;
-import vn.lienthong.core.tracking.DossierTracking;
-import vn.lienthong.core.tracking.TrackingQueries;
+import vn.lienthong.core.tracking.TrackingConfiguration;
 import vn.lienthong.core.trust.TrustConfiguration;
 
 /**
@@ -48,7 +48,7 @@ import vn.lienthong.core.trust.TrustConfiguration;
 @EnableScheduling
 @EnableConfigurationProperties({AgencyProperties.class, SigningProperties.class, OperatorProperties.class})
 @Import({TrustConfiguration.class, SubmissionConfiguration.class, RoutingConfiguration.class,
-        DeliveryConfiguration.class, CalendarConfiguration.class})
+        DeliveryConfiguration.class, CalendarConfiguration.class, TrackingConfiguration.class})
 public class CoreConfiguration {
 
     /**
@@ -56,6 +56,7 @@ public class CoreConfiguration {
      * stored exactly as stated, whichever database keeps it.
      */
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
@@ -94,16 +95,6 @@ public class CoreConfiguration {
     @Bean
     EnvelopeArchive envelopeArchive(JdbcClient jdbc, Spool spool) {
         return new EnvelopeArchive(jdbc, spool);
-    }
-
-    @Bean
-    DossierTracking dossierTracking(JdbcClient jdbc) {
-        return new DossierTracking(jdbc);
-    }
-
-    @Bean
-    TrackingQueries trackingQueries(JdbcClient jdbc) {
-        return new TrackingQueries(jdbc);
     }
 
     @Bean

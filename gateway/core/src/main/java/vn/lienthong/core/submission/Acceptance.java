@@ -74,8 +74,8 @@ final class Acceptance {
                 if (!archive.store(envelope, verified.bytes(), receipt.xml(), acceptedAt)) {
                     return false;
                 }
+                tracking.recordGiven(envelope, verified.bytes().sha256(), acceptedAt);
                 deliveries.open(envelope, acceptedAt);
-                tracking.recordGiven(envelope, acceptedAt);
                 outbox.enqueue(envelope, acceptedAt);
                 return true;
             }));
