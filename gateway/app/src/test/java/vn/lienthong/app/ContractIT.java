@@ -28,6 +28,7 @@ class ContractIT {
     void schemasAreServed() throws Exception {
         assertThat(get("schemas/envelope-v1.xsd").body()).isEqualTo(Files.readString(Path.of("../../schemas/xsd/envelope-v1.xsd")));
         assertThat(get("schemas/receipt-v1.xsd").statusCode()).isEqualTo(200);
+        assertThat(get("schemas/evidence-v1.xsd").statusCode()).isEqualTo(200);
         assertThat(get("schemas/other.xsd").statusCode()).isEqualTo(404);
     }
 
