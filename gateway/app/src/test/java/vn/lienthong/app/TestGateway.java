@@ -52,6 +52,7 @@ final class TestGateway implements AutoCloseable {
                 "--lienthong.delivery.retry.max-delay=1s",
                 "--lienthong.delivery.retry.max-attempts=100",
                 "--lienthong.delivery.push-timeout=5s"));
+        args.addAll(TestPostgres.defaultGatewayArgs(dataDir, overrides));
         args.addAll(List.of(overrides));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LienthongApplication.class)
                 .run(args.toArray(String[]::new));

@@ -26,7 +26,9 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -67,7 +69,11 @@ public final class TestPostgres {
     public static final String USER = "lienthong";
     public static final String PASSWORD = "lienthong";
 
+    /** {@code -Dlienthong.test.database=postgres}: every {@link TestGateway} on PostgreSQL (see {@link #defaultGatewayArgs}). */
+    public static final String DATABASE_PROPERTY = "lienthong.test.database";
+
     private static final String SUPERUSER = "postgres";
+    private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
     private static final int NOBODY = 65534;
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
     /** After the JVM's other shutdown hooks close their pools, a smart shutdown ends at once; past this, a fast one. */
@@ -122,6 +128,22 @@ public final class TestPostgres {
             "--spring.datasource.url=" + jdbcUrl,
             "--spring.datasource.username=" + USER,
             "--spring.datasource.password=" + PASSWORD};
+    }
+
+    /**
+     * With {@code -Dlienthong.test.database=postgres}, the arguments that put a
+     * {@link TestGateway} (or a {@link GatewayProcess}) on PostgreSQL even where the test did
+     * not ask for it, so every gateway test runs on PostgreSQL; one database per data folder,
+     * so a gateway restarted on the same folder finds its data. Nothing otherwise, or when
+     * {@code overrides} choose a database already.
+     */
+    static List<String> defaultGatewayArgs(Path dataDir, String... overrides) {
+        boolean chosen = Stream.of(overrides).anyMatch(arg -> arg.startsWith("--spring.datasource.url="));
+        if (!"postgres".equalsIgnoreCase(System.getProperty(DATABASE_PROPERTY, "h2")) || chosen) {
+            return List.of();
+        }
+        String url = DATABASES.computeIfAbsent(dataDir.toAbsolutePath().normalize(), dir -> newDatabase());
+        return List.of(gatewayArgs(url));
     }
 
     /** How long the shared server took to start (extraction, initdb and start-up), once started. */
