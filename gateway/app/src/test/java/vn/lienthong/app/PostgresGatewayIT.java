@@ -28,7 +28,7 @@ import vn.lienthong.client.ReceiptVerification;
 /**
  * The gateway's main flows on a real PostgreSQL server rather than H2: submission with its
  * signed receipt, push and pull delivery, the dossier timeline, retries and dead letters,
- * per-dossier order, an envelope large enough to be streamed, and a restart on the same
+ * per-dossier order, an envelope large enough to be spooled and read back in slices, and a restart on the same
  * database.
  */
 class PostgresGatewayIT {
@@ -140,15 +140,18 @@ class PostgresGatewayIT {
         assertThat(retry.replayed()).isTrue();
     }
 
-    /** Sends a 3 MB envelope, past the in-memory limit / result: stored and read back as streams, pushed and fetched unchanged. */
+    /**
+     * Sends a 12 MB envelope, past the in-memory limit and longer than one slice the archive
+     * reads back from PostgreSQL / result: pushed and fetched unchanged.
+     */
     @Test
     void spooledEnvelopeIsStoredAndDeliveredUnchanged() {
-        byte[] scan = new byte[3 * 1024 * 1024];
+        byte[] scan = new byte[9 * 1024 * 1024];
         new Random(7).nextBytes(scan);
         TestEnvelopes.Builder envelope = TestEnvelopes.handoff().to(TestGateway.LAND_OFFICE, TestGateway.FINANCE)
                 .component("bản-vẽ.pdf", scan);
         byte[] signed = gateway.sign(TestGateway.DESK, envelope.xml());
-        assertThat(signed.length).isGreaterThan(2 * 1024 * 1024);
+        assertThat(signed.length).isGreaterThan(8 * 1024 * 1024);
 
         gateway.client(TestGateway.DESK).submit(signed);
 
