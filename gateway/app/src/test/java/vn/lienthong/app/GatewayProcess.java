@@ -87,6 +87,7 @@ final class GatewayProcess implements AutoCloseable {
                 "--lienthong.tls.port=0",
                 "--lienthong.data-dir=" + dataDir,
                 "--lienthong.demo.push-endpoint=" + pushEndpoint));
+        command.addAll(TestPostgres.defaultGatewayArgs(dataDir, overrides.toArray(String[]::new)));
         command.addAll(overrides);
         starts++;
         appendToLog("%n===== gateway start #%d at %s: %s%n".formatted(starts, Instant.now(),

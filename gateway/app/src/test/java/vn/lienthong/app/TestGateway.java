@@ -26,8 +26,8 @@ import vn.lienthong.signature.SigningKey;
 
 /**
  * A real gateway for tests: the whole application on a random port, with its own data
- * folder, embedded Artemis and H2, and the demo agencies (the push agency pushing to the
- * given endpoint).
+ * folder, embedded Artemis and H2 (or PostgreSQL: {@link #startOnPostgres}), and the demo
+ * agencies (the push agency pushing to the given endpoint).
  */
 final class TestGateway implements AutoCloseable {
 
@@ -59,6 +59,7 @@ final class TestGateway implements AutoCloseable {
                 "--lienthong.delivery.retry.max-delay=1s",
                 "--lienthong.delivery.retry.max-attempts=100",
                 "--lienthong.delivery.push-timeout=5s"));
+        args.addAll(TestPostgres.defaultGatewayArgs(dataDir, overrides));
         args.addAll(List.of(overrides));
         SpringApplicationBuilder application = new SpringApplicationBuilder(LienthongApplication.class);
         if (clock != null) {
@@ -66,6 +67,24 @@ final class TestGateway implements AutoCloseable {
         }
         ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         return new TestGateway(context, dataDir);
+    }
+
+    /**
+     * Starts a gateway as {@link #start} does, on a fresh database of the shared test
+     * PostgreSQL server instead of H2 (see {@link TestPostgres}).
+     */
+    static TestGateway startOnPostgres(Path dataDir, URI pushEndpoint, String... overrides) {
+        return startOnPostgres(TestPostgres.newDatabase(), dataDir, pushEndpoint, overrides);
+    }
+
+    /**
+     * Starts a gateway on the PostgreSQL database {@code jdbcUrl}, one that
+     * {@link TestPostgres#newDatabase()} made (again, to restart on the same data).
+     */
+    static TestGateway startOnPostgres(String jdbcUrl, Path dataDir, URI pushEndpoint, String... overrides) {
+        List<String> args = new ArrayList<>(List.of(TestPostgres.gatewayArgs(jdbcUrl)));
+        args.addAll(List.of(overrides));
+        return start(dataDir, pushEndpoint, args.toArray(String[]::new));
     }
 
     static Path newDataDir() {
@@ -153,6 +172,11 @@ final class TestGateway implements AutoCloseable {
 
     Path dataDir() {
         return dataDir;
+    }
+
+    /** The JDBC URL of the gateway's database: H2 in its data folder unless it was started on PostgreSQL. */
+    String databaseUrl() {
+        return context.getEnvironment().getProperty("spring.datasource.url");
     }
 
     @Override

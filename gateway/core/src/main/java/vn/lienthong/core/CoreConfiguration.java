@@ -92,9 +92,10 @@ public class CoreConfiguration {
         return new Spool(ingress.inMemoryLimit().toBytes(), ingress.spoolDirectory());
     }
 
+    /** On PostgreSQL envelope bytes are read back in slices: its driver reads a BYTEA value whole. */
     @Bean
-    EnvelopeArchive envelopeArchive(JdbcClient jdbc, Spool spool) {
-        return new EnvelopeArchive(jdbc, spool);
+    EnvelopeArchive envelopeArchive(JdbcClient jdbc, Spool spool, DataSource dataSource) {
+        return new EnvelopeArchive(jdbc, spool, isPostgres(dataSource));
     }
 
     @Bean
@@ -117,9 +118,12 @@ public class CoreConfiguration {
     }
 
     private static String binaryType(DataSource dataSource) {
+        return isPostgres(dataSource) ? "BYTEA" : "BINARY LARGE OBJECT";
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
         try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-            return "PostgreSQL".equals(product) ? "BYTEA" : "BINARY LARGE OBJECT";
+            return "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
         } catch (MetaDataAccessException e) {
             throw new IllegalStateException("cannot tell which database this is", e);
         }

@@ -14,8 +14,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every accepted envelope, byte for byte as received, with the receipt the gateway issued
  * for it. Rows are never updated: what was accepted stays as it was. Content is written and
  * read as a stream, so a large envelope never sits whole in memory.
+ *
+ * <p>PostgreSQL's driver cannot stream a {@code BYTEA} value out: it reads the whole value
+ * into memory, as hex text (twice its size) and then decoded, until a statement has run five
+ * times on a connection. A 200 MB envelope took 600 MB of heap that way. On PostgreSQL the
+ * content is therefore read a slice at a time with {@code substring}, which fetches only the
+ * slice's part of the stored value.
  */
 public class EnvelopeArchive {
+
+    /** Bytes per query when the content is read in slices. */
+    static final int SLICE_BYTES = 8 * 1024 * 1024;
 
     /** The part of an archived envelope that decides whether a resubmission is a retry or a conflict. */
     public record Fingerprint(String sha256, byte[] receipt) {
@@ -28,10 +37,21 @@ public class EnvelopeArchive {
 
     private final JdbcClient jdbc;
     private final Spool spool;
+    private final boolean readInSlices;
 
+    /** An archive that reads content back in one stream, as H2 serves it. */
     public EnvelopeArchive(JdbcClient jdbc, Spool spool) {
+        this(jdbc, spool, false);
+    }
+
+    /**
+     * @param readInSlices read content back a slice at a time (PostgreSQL), rather than as one
+     *                     stream from the driver (H2)
+     */
+    public EnvelopeArchive(JdbcClient jdbc, Spool spool, boolean readInSlices) {
         this.jdbc = jdbc;
         this.spool = spool;
+        this.readInSlices = readInSlices;
     }
 
     /**
@@ -72,6 +92,13 @@ public class EnvelopeArchive {
 
     /** The envelope's bytes, in memory or spooled to a file as their size requires; the caller closes them. */
     public EnvelopeBytes content(Archived envelope) {
+        if (readInSlices) {
+            try (InputStream stored = new Slices(envelope)) {
+                return EnvelopeBytes.copyOf(stored, envelope.size(), envelope.sha256(), spool);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read envelope " + envelope.envelopeId(), e);
+            }
+        }
         return jdbc.sql("SELECT content FROM envelope WHERE id = ?")
                 .param(envelope.envelopeId())
                 .query(rs -> {
@@ -84,6 +111,54 @@ public class EnvelopeArchive {
                         throw new UncheckedIOException("cannot read envelope " + envelope.envelopeId(), e);
                     }
                 });
+    }
+
+    /** The stored content, fetched {@link #SLICE_BYTES} at a time as it is read. */
+    private final class Slices extends InputStream {
+
+        private final Archived envelope;
+        private long fetched;
+        private byte[] slice = new byte[0];
+        private int position;
+
+        Slices(Archived envelope) {
+            this.envelope = envelope;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (position == slice.length) {
+                if (fetched >= envelope.size()) {
+                    return -1;
+                }
+                int wanted = (int) Math.min(SLICE_BYTES, envelope.size() - fetched);
+                slice = jdbc.sql("SELECT substring(content FROM ? FOR ?) FROM envelope WHERE id = ?")
+                        .params(Math.toIntExact(fetched + 1), wanted, envelope.envelopeId())
+                        .query((rs, n) -> rs.getBytes(1))
+                        .optional()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "envelope " + envelope.envelopeId() + " vanished from the archive"));
+                if (slice.length != wanted) {
+                    throw new IOException("envelope " + envelope.envelopeId() + " holds fewer bytes than the "
+                            + envelope.size() + " recorded");
+                }
+                fetched += wanted;
+                position = 0;
+            }
+            int count = Math.min(length, slice.length - position);
+            System.arraycopy(slice, position, buffer, offset, count);
+            position += count;
+            return count;
+        }
     }
 
     static OffsetDateTime utc(Instant instant) {
