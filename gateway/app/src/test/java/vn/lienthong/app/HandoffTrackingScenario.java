@@ -177,6 +177,8 @@ abstract class HandoffTrackingScenario {
 
     /** A returned dossier takes no more hand-offs, and the refused envelope leaves no trace. */
     private void refusedAfterReturn(String code, String lastAccepted) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.client(DESK).get("envelopes/" + lastAccepted)
+                .get("recipients").get(0).get("state").asString().equals("DELIVERED"));
         at(9, 9, 30);
         int ledger = ledgerLength(code);
         TestEnvelopes.Builder late = envelope(code, "handoff").from(LAND_OFFICE).to(TAX_OFFICE);
@@ -192,7 +194,6 @@ abstract class HandoffTrackingScenario {
                 .query(Long.class).single()).isZero();
         assertThat(ledgerLength(code)).isEqualTo(ledger);
         assertThat(gateway.client(DESK).get("dossiers/" + code).get("handoffs")).hasSize(6);
-        assertThat(lastAccepted).isNotBlank();
     }
 
     private void controlSlip(String code) {
