@@ -86,9 +86,9 @@ class PostgresGatewayIT {
 
         JsonNode handoff = await().atMost(Duration.ofSeconds(30)).until(() -> handoffs(envelope).get(0),
                 h -> !h.get("takenAt").isNull());
-        assertThat(handoff.get("giver").asString()).isEqualTo(TestGateway.DESK);
+        assertThat(handoff.get("giver").get("code").asString()).isEqualTo(TestGateway.DESK);
         assertThat(handoff.get("giverOfficer").asString()).isEqualTo("Nguyễn Văn An");
-        assertThat(handoff.get("taker").asString()).isEqualTo(TestGateway.LAND_OFFICE);
+        assertThat(handoff.get("taker").get("code").asString()).isEqualTo(TestGateway.LAND_OFFICE);
         assertThat(handoff.get("step").asString()).isEqualTo("Thẩm định hồ sơ");
         assertThat(Instant.parse(handoff.get("givenAt").asString())).isEqualTo(receipt.receivedAt());
         assertThat(state(envelope)).isEqualTo("DELIVERED");
@@ -123,7 +123,7 @@ class PostgresGatewayIT {
         JsonNode status = await().atMost(Duration.ofSeconds(30)).until(() -> status(envelope),
                 s -> s.get("recipients").findValuesAsString("state").stream().noneMatch("QUEUED"::equals));
         assertThat(status.get("recipients").findValuesAsString("state")).containsExactlyInAnyOrder("AVAILABLE", "DELIVERED");
-        assertThat(handoffs(envelope).findValuesAsString("taker"))
+        assertThat(handoffs(envelope).findValues("taker").stream().map(t -> t.get("code").asString()).toList())
                 .containsExactlyInAnyOrder(TestGateway.LAND_OFFICE, TestGateway.FINANCE);
     }
 
@@ -264,7 +264,8 @@ class PostgresGatewayIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> second.client(TestGateway.DESK)
                     .get("dossiers/" + pushed.dossierCode()).get("handoffs").get(0), h -> !h.get("takenAt").isNull());
             assertThat(second.client(TestGateway.DESK).get("dossiers/" + pulled.dossierCode()).get("handoffs")
-                    .findValuesAsString("taker")).containsExactly(TestGateway.FINANCE);
+                    .findValues("taker").stream().map(t -> t.get("code").asString()).toList())
+                    .containsExactly(TestGateway.FINANCE);
         }
         assertThat(receiver.duplicates()).isZero();
         assertThat(dataDir.resolve("db")).as("no H2 database beside PostgreSQL").doesNotExist();

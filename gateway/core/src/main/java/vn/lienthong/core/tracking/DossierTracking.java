@@ -190,12 +190,11 @@ public class DossierTracking {
             if (step.dueAt() == null) {
                 continue;
             }
-            long stood = calendar.workingMinutesBetween(later(pausedSince, step.startedAt()), at);
             jdbc.sql("""
                             UPDATE handoff SET due_at = ?,
                                 deadline_state = CASE WHEN deadline_state = 'DUE_SOON' THEN 'ON_TRACK' ELSE deadline_state END
                             WHERE id = ?""")
-                    .params(utc(calendar.plusWorkingMinutes(step.dueAt(), stood)), step.id())
+                    .params(utc(StepTiming.extended(calendar, step.dueAt(), step.startedAt(), pausedSince, at)), step.id())
                     .update();
         }
     }
@@ -261,12 +260,7 @@ public class DossierTracking {
     private void settleSteps(String dossierCode, @Nullable String taker, Instant at, @Nullable Instant pausedSince,
                              WorkingCalendar calendar) {
         for (OpenStep step : openSteps(dossierCode, taker)) {
-            Timeliness result = null;
-            if (step.dueAt() != null) {
-                Instant due = pausedSince == null ? step.dueAt() : calendar.plusWorkingMinutes(step.dueAt(),
-                        calendar.workingMinutesBetween(later(pausedSince, step.startedAt()), at));
-                result = calendar.judge(at, due);
-            }
+            Timeliness result = StepTiming.result(calendar, step.dueAt(), step.startedAt(), pausedSince, at);
             jdbc.sql("""
                             UPDATE handoff SET state = 'DONE', completed_at = ?, result = ?,
                                 deadline_state = CASE WHEN ? = 'LATE' THEN 'OVERDUE' ELSE deadline_state END
@@ -281,8 +275,8 @@ public class DossierTracking {
         DossierReference dossier = envelope.dossier();
         Step step = dossier.step();
         AllowedTime allowed = step == null ? null : step.allowedTime();
-        Instant startedAt = calendar.countingStart(givenAt);
-        Instant dueAt = allowed == null ? null : calendar.plus(startedAt, allowed);
+        Instant startedAt = StepTiming.start(calendar, givenAt);
+        Instant dueAt = StepTiming.due(calendar, startedAt, allowed);
         for (Party taker : envelope.recipients()) {
             jdbc.sql("""
                             INSERT INTO handoff (dossier_code, envelope_id, kind, step_name, allowed_amount, allowed_unit,
@@ -311,10 +305,6 @@ public class DossierTracking {
                 .params(utc(stated.toInstant()), dossier.code())
                 .update();
         apologies.issue(dossier.code(), agency, stated.toInstant(), at);
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
