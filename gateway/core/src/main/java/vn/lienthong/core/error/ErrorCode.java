@@ -31,6 +31,8 @@ public enum ErrorCode {
     AGENCY_CODE_INVALID(Category.INPUT, 400, "Agency code has an invalid form"),
     COMPONENT_CONTENT_INVALID(Category.INPUT, 400, "Component content is not valid base64"),
     COMPONENT_DIGEST_MISMATCH(Category.INPUT, 400, "Component content does not match its size or SHA-256"),
+    EDXML_ATTACHMENT_INVALID(Category.INPUT, 400, "edXML attachment content is not valid base64"),
+    EDXML_DOSSIER_INVALID(Category.INPUT, 422, "edXML dossier data is missing or invalid"),
 
     // Who may send what
     SENDER_NOT_CALLER(Category.SECURITY, 403, "Sender is not the authenticated agency"),
@@ -57,6 +59,8 @@ public enum ErrorCode {
     DOSSIER_TRANSITION_NOT_ALLOWED(Category.STATE, 409, "Dossier status cannot change that way"),
     DOSSIER_STATUS_MISSING(Category.INPUT, 422, "Status envelope reports no status"),
     DOSSIER_STATUS_CONFLICT(Category.INPUT, 422, "Envelope kind and reported status disagree"),
+    EDXML_REFERENCE_UNKNOWN(Category.STATE, 422, "edXML message refers to a document this gateway never carried"),
+    EDXML_DOCUMENT_EXISTS(Category.STATE, 409, "edXML document id already used for a different document"),
     AGENCY_REGISTRATION_INVALID(Category.INPUT, 400, "Agency registration invalid"),
 
     // The gateway's own faults and limits
