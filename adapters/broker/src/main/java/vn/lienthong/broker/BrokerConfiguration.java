@@ -26,7 +26,7 @@ public class BrokerConfiguration {
 
     /**
      * Sends each delivery order, persistently and synchronously, to its recipient's queue;
-     * tags it for duplicate detection (envelope and recipient) and groups it by dossier so
+     * tags it for duplicate detection (envelope and recipient) and groups it by order key (the dossier) so
      * one dossier's envelopes are consumed in order.
      */
     @Bean
@@ -36,7 +36,7 @@ public class BrokerConfiguration {
                         .headerFunction(DeliveryQueues.DUPLICATE_ID,
                                 message -> message.getHeaders().get(DeliveryOrder.ORDER_ID))
                         .headerFunction(DeliveryQueues.GROUP_ID,
-                                message -> message.getHeaders().get(DeliveryOrder.DOSSIER_CODE)))
+                                message -> message.getHeaders().get(DeliveryOrder.ORDER_KEY)))
                 .handle(toRecipientQueue(connectionFactory), endpoint -> endpoint.id("broker.send"))
                 .get();
     }
@@ -51,7 +51,7 @@ public class BrokerConfiguration {
         return IntegrationFlow.from(DeliveryChannels.RETRY)
                 .enrichHeaders(headers -> headers
                         .headerFunction(DeliveryQueues.GROUP_ID,
-                                message -> message.getHeaders().get(DeliveryOrder.DOSSIER_CODE))
+                                message -> message.getHeaders().get(DeliveryOrder.ORDER_KEY))
                         .headerFunction(DeliveryQueues.SCHEDULED_DELIVERY, message -> clock.millis()
                                 + ((Number) message.getHeaders().get(DeliveryChannels.RETRY_DELAY_MILLIS)).longValue()))
                 .handle(toRecipientQueue(connectionFactory), endpoint -> endpoint.id("broker.scheduleRetry"))

@@ -29,9 +29,11 @@ public class InboxResource {
     }
 
     private final Inbox inbox;
+    private final String gateway;
 
-    InboxResource(Inbox inbox) {
+    InboxResource(Inbox inbox, String gateway) {
         this.inbox = inbox;
+        this.gateway = gateway;
     }
 
     /** Envelopes waiting for the caller, oldest first. */
@@ -60,6 +62,9 @@ public class InboxResource {
                 .header(TransportHeaders.SENDER, envelope.sender())
                 .header(TransportHeaders.KIND, envelope.kind().xmlName())
                 .header(TransportHeaders.DOSSIER_CODE, envelope.dossierCode())
+                .header(TransportHeaders.FORMAT, envelope.format().code())
+                .header(TransportHeaders.GATEWAY, gateway)
+                .header(TransportHeaders.ACCEPTED_AT, envelope.acceptedAt().toString())
                 .build();
     }
 

@@ -39,7 +39,7 @@ public class RestConfiguration {
         factory.setAddress(ADDRESS);
         factory.setServiceBeans(List.of(
                 new EnvelopeResource(submissions, tracking),
-                new InboxResource(inbox),
+                new InboxResource(inbox, identity.gatewayId()),
                 new DossierResource(tracking, slips, evidence, clock),
                 new HandoffResource(tracking),
                 new ContractResource(identity),

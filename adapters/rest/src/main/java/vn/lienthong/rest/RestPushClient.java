@@ -46,17 +46,21 @@ final class RestPushClient implements EnvelopePusher {
 
     @Override
     public void push(PushRequest push) {
-        HttpRequest request = HttpRequest.newBuilder(push.endpoint())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(push.endpoint())
                 .timeout(timeout)
                 .header("Content-Type", "application/xml")
                 .header(TransportHeaders.ENVELOPE_ID, push.envelopeId())
                 .header(TransportHeaders.SENDER, push.sender())
                 .header(TransportHeaders.RECIPIENT, push.recipient())
                 .header(TransportHeaders.KIND, push.kind())
-                .header(TransportHeaders.DOSSIER_CODE, push.dossierCode())
-                .header(TransportHeaders.ATTEMPT, Integer.toString(push.attempt()))
-                .POST(body(push))
-                .build();
+                .header(TransportHeaders.FORMAT, push.format().code())
+                .header(TransportHeaders.GATEWAY, push.gateway())
+                .header(TransportHeaders.ACCEPTED_AT, push.acceptedAt().toString())
+                .header(TransportHeaders.ATTEMPT, Integer.toString(push.attempt()));
+        if (push.dossierCode() != null) {
+            builder.header(TransportHeaders.DOSSIER_CODE, push.dossierCode());
+        }
+        HttpRequest request = builder.POST(body(push)).build();
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -13,6 +13,11 @@ final class TransportHeaders {
     static final String KIND = "Lienthong-Kind";
     static final String DOSSIER_CODE = "Lienthong-Dossier-Code";
     static final String ATTEMPT = "Lienthong-Attempt";
+    /** {@code lienthong-v1} or {@code edxml}: which vocabulary the bytes are in. */
+    static final String FORMAT = "Lienthong-Format";
+    /** The gateway's hop, kept beside the signed bytes rather than written into them (docs/EDXML.md). */
+    static final String GATEWAY = "Lienthong-Gateway";
+    static final String ACCEPTED_AT = "Lienthong-Accepted-At";
 
     private TransportHeaders() {
     }

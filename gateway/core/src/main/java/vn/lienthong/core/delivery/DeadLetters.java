@@ -26,8 +26,9 @@ import vn.lienthong.core.routing.Outbox;
 public class DeadLetters {
 
     /** A dead-lettered delivery. */
-    public record DeadLetter(String envelopeId, String recipient, String sender, String kind, String dossierCode,
-                             int attempts, @Nullable String lastError, Instant deadAt) {
+    public record DeadLetter(String envelopeId, String recipient, String sender, String kind,
+                             @Nullable String dossierCode, int attempts, @Nullable String lastError, Instant deadAt,
+                             String orderKey) {
     }
 
     /** A dead letter with the history of its attempts. */
@@ -36,7 +37,8 @@ public class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final String SELECT = """
-            SELECT d.envelope_id, d.recipient, e.sender, e.kind, e.dossier_code, d.attempts, d.last_error, d.dead_at
+            SELECT d.envelope_id, d.recipient, e.sender, e.kind, e.dossier_code, d.attempts, d.last_error, d.dead_at,
+                   e.order_key
             FROM delivery d JOIN envelope e ON e.id = d.envelope_id
             WHERE d.state = 'DEAD_LETTERED'""";
 
@@ -89,7 +91,7 @@ public class DeadLetters {
         return all.size();
     }
 
-    /** Gives up on a dead letter for good; later envelopes of its dossier are no longer held back by it. */
+    /** Gives up on a dead letter for good; later envelopes of its dossier (its order key) are no longer held back by it. */
     public void discard(Caller caller, String envelopeId, String recipient) {
         caller.requireAdmin("discard dead letters");
         DeadLetter deadLetter = find(envelopeId, recipient);
@@ -98,7 +100,7 @@ public class DeadLetters {
             throw notFound(envelopeId, recipient);
         }
         log.warn("{} discarded the dead letter of envelope {} to {}", caller, envelopeId, recipient);
-        sequencing.releaseNext(agency, deadLetter.dossierCode());
+        sequencing.releaseNext(agency, deadLetter.orderKey());
     }
 
     private void requeue(DeadLetter deadLetter) {
@@ -107,7 +109,7 @@ public class DeadLetters {
         transactions.executeWithoutResult(tx -> {
             int generation = deliveries.requeue(deadLetter.envelopeId(), recipient, DeliveryState.DEAD_LETTERED, now)
                     .orElseThrow(() -> notFound(deadLetter.envelopeId(), deadLetter.recipient()));
-            outbox.enqueue(new DeliveryOrder(deadLetter.envelopeId(), recipient, deadLetter.dossierCode(), generation), now);
+            outbox.enqueue(new DeliveryOrder(deadLetter.envelopeId(), recipient, deadLetter.orderKey(), generation), now);
         });
     }
 
@@ -120,7 +122,7 @@ public class DeadLetters {
     private static DeadLetter deadLetter(ResultSet rs, int row) throws SQLException {
         return new DeadLetter(rs.getString(1), rs.getString(2), rs.getString(3),
                 EnvelopeKind.valueOf(rs.getString(4)).xmlName(), rs.getString(5), rs.getInt(6), rs.getString(7),
-                Deliveries.instant(rs, 8));
+                Deliveries.instant(rs, 8), rs.getString(9));
     }
 
     private static GatewayException notFound(String envelopeId, String recipient) {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.lienthong.core.agency.AgencyCode;
 import vn.lienthong.core.envelope.Envelope;
+import vn.lienthong.core.envelope.EnvelopeFormat;
 import vn.lienthong.core.envelope.EnvelopeKind;
 import vn.lienthong.core.envelope.Party;
 
@@ -27,7 +28,7 @@ import vn.lienthong.core.envelope.Party;
 public class Deliveries {
 
     /** A delivery as the delivery stage needs it. */
-    public record Delivery(String envelopeId, AgencyCode recipient, String dossierCode, DeliveryState state,
+    public record Delivery(String envelopeId, AgencyCode recipient, String orderKey, DeliveryState state,
                            int attempts, int generation) {
     }
 
@@ -61,7 +62,7 @@ public class Deliveries {
 
     public Optional<Delivery> find(String envelopeId, AgencyCode recipient) {
         return jdbc.sql("""
-                        SELECT d.envelope_id, d.recipient, e.dossier_code, d.state, d.attempts, d.generation
+                        SELECT d.envelope_id, d.recipient, e.order_key, d.state, d.attempts, d.generation
                         FROM delivery d JOIN envelope e ON e.id = d.envelope_id
                         WHERE d.envelope_id = ? AND d.recipient = ?""")
                 .params(envelopeId, recipient.value())
@@ -160,25 +161,25 @@ public class Deliveries {
                 .list();
     }
 
-    /** True while an earlier envelope of the same dossier has not reached this recipient. */
+    /** True while an earlier envelope with the same order key (its dossier) has not reached this recipient. */
     public boolean heldBack(Delivery delivery) {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM delivery d JOIN envelope e ON e.id = d.envelope_id
-                        WHERE d.recipient = :recipient AND e.dossier_code = :dossier AND d.state IN (%s)
+                        WHERE d.recipient = :recipient AND e.order_key = :orderKey AND d.state IN (%s)
                           AND e.accept_seq < (SELECT accept_seq FROM envelope WHERE id = :envelope)""".formatted(HOLDING_BACK))
-                .param("recipient", delivery.recipient().value()).param("dossier", delivery.dossierCode())
+                .param("recipient", delivery.recipient().value()).param("orderKey", delivery.orderKey())
                 .param("envelope", delivery.envelopeId())
                 .query(Long.class).single() > 0;
     }
 
-    /** The earliest waiting delivery of a dossier to a recipient, if any. */
-    public Optional<Delivery> firstWaiting(AgencyCode recipient, String dossierCode) {
+    /** The earliest waiting delivery with this order key (of a dossier) to a recipient, if any. */
+    public Optional<Delivery> firstWaiting(AgencyCode recipient, String orderKey) {
         return jdbc.sql("""
-                        SELECT d.envelope_id, d.recipient, e.dossier_code, d.state, d.attempts, d.generation
+                        SELECT d.envelope_id, d.recipient, e.order_key, d.state, d.attempts, d.generation
                         FROM delivery d JOIN envelope e ON e.id = d.envelope_id
-                        WHERE d.recipient = ? AND d.state = ? AND e.dossier_code = ?
+                        WHERE d.recipient = ? AND d.state = ? AND e.order_key = ?
                         ORDER BY e.accept_seq FETCH FIRST 1 ROWS ONLY""")
-                .params(recipient.value(), DeliveryState.WAITING.name(), dossierCode)
+                .params(recipient.value(), DeliveryState.WAITING.name(), orderKey)
                 .query(Deliveries::delivery)
                 .optional();
     }
@@ -186,7 +187,7 @@ public class Deliveries {
     /** Every waiting delivery, oldest first. */
     public List<Delivery> waiting() {
         return jdbc.sql("""
-                        SELECT d.envelope_id, d.recipient, e.dossier_code, d.state, d.attempts, d.generation
+                        SELECT d.envelope_id, d.recipient, e.order_key, d.state, d.attempts, d.generation
                         FROM delivery d JOIN envelope e ON e.id = d.envelope_id
                         WHERE d.state = ? ORDER BY e.accept_seq""")
                 .param(DeliveryState.WAITING.name())
@@ -204,14 +205,15 @@ public class Deliveries {
     /** Envelopes waiting in an agency's inbox, oldest first. */
     public List<InboxEntry> inbox(AgencyCode recipient, int limit) {
         return jdbc.sql("""
-                        SELECT d.envelope_id, e.sender, e.kind, e.dossier_code, e.size_bytes, d.available_at
+                        SELECT d.envelope_id, e.sender, e.kind, e.format, e.dossier_code, e.size_bytes, d.available_at
                         FROM delivery d JOIN envelope e ON e.id = d.envelope_id
                         WHERE d.recipient = ? AND d.state = ?
                         ORDER BY d.available_at, e.accept_seq
                         FETCH FIRST %d ROWS ONLY""".formatted(limit))
                 .params(recipient.value(), DeliveryState.AVAILABLE.name())
                 .query((rs, n) -> new InboxEntry(rs.getString(1), rs.getString(2),
-                        EnvelopeKind.valueOf(rs.getString(3)).xmlName(), rs.getString(4), rs.getLong(5), instant(rs, 6)))
+                        EnvelopeKind.valueOf(rs.getString(3)).xmlName(), EnvelopeFormat.ofCode(rs.getString(4)),
+                        rs.getString(5), rs.getLong(6), instant(rs, 7)))
                 .list();
     }
 

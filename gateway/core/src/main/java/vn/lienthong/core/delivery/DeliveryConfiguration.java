@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.core.agency.AgencyRegistry;
 import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.receipt.GatewayIdentity;
 import vn.lienthong.core.routing.DeliveryOrder;
 import vn.lienthong.core.routing.Outbox;
 import vn.lienthong.core.tracking.DossierTracking;
@@ -76,9 +77,9 @@ public class DeliveryConfiguration {
     DeliveryProcess deliveryProcess(AgencyRegistry agencies, EnvelopeArchive archive, Deliveries deliveries,
                                     Sequencing sequencing, Handover handover, EnvelopePusher pusher,
                                     DeliveryProperties properties, CircuitBreakerRegistry breakers, MeterRegistry meters,
-                                    Clock clock) {
+                                    Clock clock, GatewayIdentity identity) {
         return new DeliveryProcess(agencies, archive, deliveries, sequencing, handover, pusher, properties, breakers,
-                meters, clock);
+                meters, clock, identity.gatewayId());
     }
 
     /**

@@ -46,10 +46,11 @@ public class DeliveryProcess {
     private final Duration breakerOpenWait;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final String gateway;
 
     public DeliveryProcess(AgencyRegistry agencies, EnvelopeArchive archive, Deliveries deliveries, Sequencing sequencing,
                            Handover handover, EnvelopePusher pusher, DeliveryProperties properties,
-                           CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock) {
+                           CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock, String gateway) {
         this.agencies = agencies;
         this.archive = archive;
         this.deliveries = deliveries;
@@ -61,6 +62,7 @@ public class DeliveryProcess {
         this.breakerOpenWait = properties.circuitBreaker().openWait();
         this.meters = meters;
         this.clock = clock;
+        this.gateway = gateway;
     }
 
     /** @return the retry to schedule, or null when nothing more is to be done with this order now */
@@ -95,7 +97,7 @@ public class DeliveryProcess {
     private void holdInInbox(Deliveries.Delivery delivery) {
         if (deliveries.move(delivery.envelopeId(), delivery.recipient(), DeliveryState.AVAILABLE, clock.instant())) {
             count(delivery, "pull", "held");
-            sequencing.releaseNext(delivery.recipient(), delivery.dossierCode());
+            sequencing.releaseNext(delivery.recipient(), delivery.orderKey());
         }
     }
 
@@ -114,7 +116,8 @@ public class DeliveryProcess {
         long start = System.nanoTime();
         try (EnvelopeBytes content = archive.content(envelope)) {
             pusher.push(new PushRequest(agency.endpoint(), envelope.envelopeId(), envelope.sender(),
-                    agency.code().value(), envelope.kind().xmlName(), envelope.dossierCode(), attempt, content));
+                    agency.code().value(), envelope.kind().xmlName(), envelope.format(), envelope.dossierCode(), gateway, envelope.acceptedAt(),
+                    attempt, content));
         } catch (PushFailedException e) {
             long took = System.nanoTime() - start;
             breaker.onError(took, TimeUnit.NANOSECONDS, e);
@@ -128,7 +131,7 @@ public class DeliveryProcess {
         deliveries.recordAttempt(delivery.envelopeId(), delivery.recipient(), attempt, started, Duration.ofNanos(took), null);
         count(delivery, "push", "delivered");
         log.info("envelope {} pushed to {} on attempt {}", delivery.envelopeId(), delivery.recipient(), attempt);
-        sequencing.releaseNext(delivery.recipient(), delivery.dossierCode());
+        sequencing.releaseNext(delivery.recipient(), delivery.orderKey());
         return null;
     }
 
@@ -149,12 +152,12 @@ public class DeliveryProcess {
         count(delivery, "push", "dead_lettered");
         log.error("envelope {} to {} dead-lettered after {} attempts; operators can replay it: {}",
                 delivery.envelopeId(), delivery.recipient(), attempt, error);
-        sequencing.releaseNext(delivery.recipient(), delivery.dossierCode());
+        sequencing.releaseNext(delivery.recipient(), delivery.orderKey());
         return null;
     }
 
     private static DeliveryOrder orderFor(Deliveries.Delivery delivery) {
-        return new DeliveryOrder(delivery.envelopeId(), delivery.recipient(), delivery.dossierCode(), delivery.generation());
+        return new DeliveryOrder(delivery.envelopeId(), delivery.recipient(), delivery.orderKey(), delivery.generation());
     }
 
     private void count(Deliveries.Delivery delivery, String mode, String outcome) {

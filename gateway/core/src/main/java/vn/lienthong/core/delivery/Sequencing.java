@@ -7,7 +7,7 @@ import vn.lienthong.core.routing.DeliveryOrder;
 import vn.lienthong.core.routing.Outbox;
 
 /**
- * Keeps one dossier's envelopes in acceptance order per recipient. A delivery whose
+ * Keeps one dossier's envelopes (all with one order key) in acceptance order per recipient. A delivery whose
  * predecessor has not reached the recipient yet (queued elsewhere, being retried) waits;
  * when a delivery is done with, its first waiting successor gets a new order through the
  * outbox.
@@ -54,7 +54,7 @@ public class Sequencing {
                 release(delivery);
             }
         } else if (!DeliveryState.holdingBack().contains(delivery.state())) {
-            releaseNext(delivery.recipient(), delivery.dossierCode());
+            releaseNext(delivery.recipient(), delivery.orderKey());
         }
     }
 
@@ -71,8 +71,8 @@ public class Sequencing {
     }
 
     /** After a delivery is done with (taken, in the inbox, dead-lettered, discarded): lets the next one of its dossier go. */
-    public void releaseNext(AgencyCode recipient, String dossierCode) {
-        deliveries.firstWaiting(recipient, dossierCode)
+    public void releaseNext(AgencyCode recipient, String orderKey) {
+        deliveries.firstWaiting(recipient, orderKey)
                 .filter(next -> !deliveries.heldBack(next))
                 .ifPresent(this::release);
     }
@@ -81,6 +81,6 @@ public class Sequencing {
         transactions.executeWithoutResult(tx -> deliveries
                 .requeue(waiting.envelopeId(), waiting.recipient(), DeliveryState.WAITING, clock.instant())
                 .ifPresent(generation -> outbox.enqueue(new DeliveryOrder(waiting.envelopeId(), waiting.recipient(),
-                        waiting.dossierCode(), generation), clock.instant())));
+                        waiting.orderKey(), generation), clock.instant())));
     }
 }

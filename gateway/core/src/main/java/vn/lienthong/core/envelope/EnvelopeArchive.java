@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.springframework.jdbc.core.support.SqlBinaryValue;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 
 /**
  * Every accepted envelope, byte for byte as received, with the receipt the gateway issued
@@ -31,8 +32,8 @@ public class EnvelopeArchive {
     }
 
     /** What a recipient needs to know of an archived envelope besides its bytes. */
-    public record Archived(String envelopeId, String sender, EnvelopeKind kind, String dossierCode,
-                           Instant acceptedAt, long size, String sha256) {
+    public record Archived(String envelopeId, String sender, EnvelopeKind kind, EnvelopeFormat format,
+                           @Nullable String dossierCode, Instant acceptedAt, long size, String sha256) {
     }
 
     private final JdbcClient jdbc;
@@ -62,12 +63,13 @@ public class EnvelopeArchive {
     public boolean store(Envelope envelope, EnvelopeBytes bytes, byte[] receipt, Instant acceptedAt) {
         try (InputStream content = bytes.open()) {
             return jdbc.sql("""
-                            INSERT INTO envelope (id, sender, kind, dossier_code, created_at, accepted_at,
+                            INSERT INTO envelope (id, sender, kind, format, dossier_code, order_key, created_at, accepted_at,
                                                   digest_sha256, size_bytes, content, receipt, accept_seq)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('envelope_accept_seq'))
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('envelope_accept_seq'))
                             ON CONFLICT DO NOTHING""")
                     .params(envelope.id(), envelope.sender().agency().value(), envelope.kind().name(),
-                            envelope.dossier().code(), envelope.createdAt(), utc(acceptedAt), bytes.sha256(),
+                            envelope.format().code(), envelope.dossierCode(), envelope.orderKey(),
+                            envelope.createdAt() == null ? utc(acceptedAt) : envelope.createdAt(), utc(acceptedAt), bytes.sha256(),
                             bytes.size(), new SqlBinaryValue(content, bytes.size()), receipt)
                     .update() == 1;
         } catch (IOException e) {
@@ -83,10 +85,13 @@ public class EnvelopeArchive {
     }
 
     public Optional<Archived> find(String envelopeId) {
-        return jdbc.sql("SELECT id, sender, kind, dossier_code, accepted_at, size_bytes, digest_sha256 FROM envelope WHERE id = ?")
+        return jdbc.sql("""
+                        SELECT id, sender, kind, format, dossier_code, accepted_at, size_bytes, digest_sha256
+                        FROM envelope WHERE id = ?""")
                 .param(envelopeId)
                 .query((rs, n) -> new Archived(rs.getString(1), rs.getString(2), EnvelopeKind.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getLong(6), rs.getString(7)))
+                        EnvelopeFormat.ofCode(rs.getString(4)), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getLong(7), rs.getString(8)))
                 .optional();
     }
 

@@ -15,7 +15,11 @@ public enum EnvelopeKind {
     /** A step is finished and its result goes back. */
     RESULT("result", true),
     /** The dossier goes back without a result. */
-    RETURN("return", true);
+    RETURN("return", true),
+    /** An edXML official document outside any dossier (văn bản điện tử). */
+    DOCUMENT("document", false),
+    /** An edXML status message about a document: arrived, accepted, processing… */
+    DOCUMENT_STATUS("document-status", false);
 
     private final String xmlName;
     private final boolean movesDossier;

@@ -29,16 +29,19 @@ public final class EnvelopeReader {
         Element header = child(root, "Header");
         Element dossier = child(root, "Dossier");
         Element components = optionalChild(root, "Components");
+        DossierReference reference = dossier(dossier);
         return new Envelope(
                 text(header, "EnvelopeId"),
+                EnvelopeFormat.LIENTHONG,
                 value(header, "CreatedAt", OffsetDateTime::parse),
                 EnvelopeKind.fromXml(text(header, "Kind")),
                 party(child(header, "From")),
                 children(header, "To").stream().map(EnvelopeReader::party).toList(),
                 optionalText(header, "InReplyTo"),
                 optionalText(header, "Subject"),
-                dossier(dossier),
-                components == null ? List.of() : children(components, "Component").stream().map(EnvelopeReader::component).toList());
+                reference,
+                components == null ? List.of() : children(components, "Component").stream().map(EnvelopeReader::component).toList(),
+                reference.code());
     }
 
     private static DossierReference dossier(Element dossier) {

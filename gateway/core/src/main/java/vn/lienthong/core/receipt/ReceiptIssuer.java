@@ -39,7 +39,9 @@ public final class ReceiptIssuer {
         for (Party recipient : envelope.recipients()) {
             append(root, "Recipient", recipient.agency().value());
         }
-        append(root, "DossierCode", envelope.dossier().code());
+        if (envelope.dossier() != null) {
+            append(root, "DossierCode", envelope.dossier().code());
+        }
         append(root, "ReceivedAt", receivedAt.toString());
         append(root, "EnvelopeDigest", bytes.sha256()).setAttribute("algorithm", DigestAlgorithm.SHA256.uri());
         append(root, "EnvelopeSize", Long.toString(bytes.size()));

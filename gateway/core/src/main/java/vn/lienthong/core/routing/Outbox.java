@@ -23,15 +23,15 @@ public class Outbox {
     /** The first order of every recipient of a newly accepted envelope. */
     public void enqueue(Envelope envelope, Instant at) {
         for (Party recipient : envelope.recipients()) {
-            enqueue(new DeliveryOrder(envelope.id(), recipient.agency(), envelope.dossier().code(), 0), at);
+            enqueue(new DeliveryOrder(envelope.id(), recipient.agency(), envelope.orderKey(), 0), at);
         }
     }
 
     public void enqueue(DeliveryOrder order, Instant at) {
         jdbc.sql("""
-                        INSERT INTO outbox (envelope_id, recipient, dossier_code, generation, created_at)
+                        INSERT INTO outbox (envelope_id, recipient, order_key, generation, created_at)
                         VALUES (?, ?, ?, ?, ?)""")
-                .params(order.envelopeId(), order.recipient().value(), order.dossierCode(), order.generation(),
+                .params(order.envelopeId(), order.recipient().value(), order.orderKey(), order.generation(),
                         at.atOffset(ZoneOffset.UTC))
                 .update();
     }

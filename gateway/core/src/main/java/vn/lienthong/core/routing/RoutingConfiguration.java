@@ -37,7 +37,7 @@ public class RoutingConfiguration {
     IntegrationFlow outboxRelay(DataSource dataSource, PlatformTransactionManager transactions,
                                 RoutingProperties properties) {
         JdbcPollingChannelAdapter outbox = new JdbcPollingChannelAdapter(dataSource, """
-                SELECT id, envelope_id, recipient, dossier_code, generation FROM outbox ORDER BY id
+                SELECT id, envelope_id, recipient, order_key, generation FROM outbox ORDER BY id
                 FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED""".formatted(properties.relayBatchSize()));
         outbox.setRowMapper((rs, n) -> new OutboxEntry(rs.getLong(1),
                 new DeliveryOrder(rs.getString(2), AgencyCode.of(rs.getString(3)), rs.getString(4), rs.getInt(5))));

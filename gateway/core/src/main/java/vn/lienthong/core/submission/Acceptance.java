@@ -61,9 +61,10 @@ final class Acceptance {
             }
             return concurrent;
         }
-        log.info("accepted envelope {} ({}) from {} for {} in dossier {}", envelope.id(), envelope.kind().xmlName(),
-                envelope.sender().agency(), envelope.recipients().stream().map(p -> p.agency().value()).toList(),
-                envelope.dossier().code());
+        log.info("accepted envelope {} ({}, {}) from {} for {}{}", envelope.id(), envelope.kind().xmlName(),
+                envelope.format().code(), envelope.sender().agency(),
+                envelope.recipients().stream().map(p -> p.agency().value()).toList(),
+                envelope.dossier() == null ? "" : " in dossier " + envelope.dossierCode());
         return receipt;
     }
 

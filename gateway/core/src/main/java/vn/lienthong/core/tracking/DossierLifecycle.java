@@ -55,6 +55,7 @@ public final class DossierLifecycle {
             case RESULT -> current;
             case STATUS -> throw ErrorCode.DOSSIER_STATUS_MISSING
                     .exception("a status envelope must say the dossier's status in Dossier/Status (1-10)").build();
+            case DOCUMENT, DOCUMENT_STATUS -> throw new IllegalArgumentException(kind + " carries no dossier");
         };
     }
 

@@ -58,12 +58,16 @@ public class DossierTracking {
     /**
      * Tracks an accepted envelope: moves the dossier's status (refusing transitions the
      * lifecycle does not allow), settles the sender's open steps, opens a step per recipient
-     * when the envelope hands the dossier over, and appends the evidence entry.
+     * when the envelope hands the dossier over, and appends the evidence entry. An envelope
+     * outside any dossier (an edXML document) leaves tracking alone.
      *
      * @param sha256 the base64 SHA-256 of the envelope's bytes, as in its receipt
      */
     public void recordGiven(Envelope envelope, String sha256, Instant givenAt) {
         DossierReference reference = envelope.dossier();
+        if (reference == null) {
+            return;
+        }
         String code = reference.code();
         register(reference, givenAt);
         Dossier dossier = lock(code);
@@ -113,7 +117,10 @@ public class DossierTracking {
     /** Records when the taker took the envelope; called once per envelope and taker. */
     public void recordTaken(String envelopeId, String taker, Instant takenAt) {
         String code = jdbc.sql("SELECT dossier_code FROM envelope WHERE id = ?").param(envelopeId)
-                .query(String.class).single();
+                .query(String.class).optional().orElse(null);
+        if (code == null) {
+            return;
+        }
         lock(code);
         jdbc.sql("""
                         UPDATE handoff SET taken_at = ?, state = CASE WHEN state = 'GIVEN' THEN 'TAKEN' ELSE state END
