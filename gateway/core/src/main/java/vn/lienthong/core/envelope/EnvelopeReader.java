@@ -44,7 +44,11 @@ public final class EnvelopeReader {
                 reference.code());
     }
 
-    private static DossierReference dossier(Element dossier) {
+    /**
+     * Reads a {@code Dossier} element that passed envelope-v1.xsd: an envelope's, or a
+     * {@code DossierTransfer}'s when a dossier travels inside edXML (docs/EDXML.md).
+     */
+    public DossierReference dossier(Element dossier) {
         Element step = optionalChild(dossier, "Step");
         Element applicant = optionalChild(dossier, "Applicant");
         String status = optionalText(dossier, "Status");
