@@ -8,8 +8,13 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.xml.namespace.QName;
 import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.keys.KeyInfo;
@@ -20,6 +25,7 @@ import org.apache.xml.security.transforms.params.InclusiveNamespaces;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import vn.lienthong.xml.SecureXml;
 
@@ -27,10 +33,10 @@ import vn.lienthong.xml.SecureXml;
  * Verifies the one enveloped signature of a document under the shared profile.
  *
  * <p>Signature wrapping is ruled out structurally before any cryptography: there must be
- * exactly one signature, it must be a child of the document element, and its single
- * reference must cover the whole document ({@code URI=""}, or the document element's
- * {@code Id}). What the caller then reads from the document is therefore exactly what was
- * signed.
+ * exactly one signature, it must be a child of the document element (or of the one element
+ * the caller's format names, such as edXML's {@code edXMLHeader}), and its single reference
+ * must cover the whole document ({@code URI=""}, or the document element's {@code Id}). What
+ * the caller then reads from the document is therefore exactly what was signed.
  */
 public final class EnvelopedSignatureVerifier {
 
@@ -55,7 +61,17 @@ public final class EnvelopedSignatureVerifier {
      * @throws SignatureRejectedException with the reason when the signature is not acceptable
      */
     public VerifiedSignature verify(Document document, boolean allowLegacyAlgorithms) {
-        return verify(document, allowLegacyAlgorithms, null);
+        return verify(document, document.getDocumentElement(), allowLegacyAlgorithms, null);
+    }
+
+    /**
+     * Verifies a document held as a DOM whose format puts the signature elsewhere than as a
+     * child of the document element.
+     *
+     * @param expectedParent the element of {@code document} the signature must be a child of
+     */
+    public VerifiedSignature verify(Document document, Element expectedParent, boolean allowLegacyAlgorithms) {
+        return verify(document, expectedParent, allowLegacyAlgorithms, null);
     }
 
     /**
@@ -65,12 +81,25 @@ public final class EnvelopedSignatureVerifier {
      * then computed while {@code full} is read once more.
      */
     public VerifiedSignature verify(Document outline, DocumentSource full, boolean allowLegacyAlgorithms) {
-        return verify(outline, allowLegacyAlgorithms, full);
+        return verify(outline, outline.getDocumentElement(), allowLegacyAlgorithms, full);
     }
 
-    private VerifiedSignature verify(Document document, boolean allowLegacyAlgorithms, @Nullable DocumentSource full) {
+    /**
+     * Verifies a document too large to hold as a DOM, as {@link #verify(Document, DocumentSource, boolean)}
+     * does, whose format puts the signature in {@code expectedParent}, an element of {@code outline}.
+     */
+    public VerifiedSignature verify(Document outline, Element expectedParent, DocumentSource full,
+                                    boolean allowLegacyAlgorithms) {
+        return verify(outline, expectedParent, allowLegacyAlgorithms, full);
+    }
+
+    private VerifiedSignature verify(Document document, Element expectedParent, boolean allowLegacyAlgorithms,
+                                     @Nullable DocumentSource full) {
         Element root = document.getDocumentElement();
-        Element signatureElement = theSignature(document, root);
+        if (expectedParent.getOwnerDocument() != document) {
+            throw new IllegalArgumentException("the expected parent <" + expectedParent.getLocalName() + "> is not in the document");
+        }
+        Element signatureElement = theSignature(document, expectedParent);
         String rootId = registerRootId(root);
         try {
             XMLSignature signature = new XMLSignature(signatureElement, "", true);
@@ -89,7 +118,7 @@ public final class EnvelopedSignatureVerifier {
             }
             X509Certificate signer = signerCertificate(signature);
             boolean valid = full == null ? signature.checkSignatureValue(signer)
-                    : signedInfoVerifies(signature, signer) && referenceDigestMatches(reference, full);
+                    : signedInfoVerifies(signature, signer) && referenceDigestMatches(reference, full, pathOf(expectedParent));
             if (!valid) {
                 throw new SignatureRejectedException(SignatureRejectedException.Reason.INVALID,
                         "signature does not verify: the document changed after signing or the key does not match");
@@ -116,7 +145,8 @@ public final class EnvelopedSignatureVerifier {
     }
 
     /** Digests the whole document minus the signature, in one streaming read, as the reference's transforms say. */
-    private boolean referenceDigestMatches(Reference reference, DocumentSource full) throws XMLSecurityException {
+    private boolean referenceDigestMatches(Reference reference, DocumentSource full, @Nullable List<QName> signatureParent)
+            throws XMLSecurityException {
         String canonicalization = Canonicalizer.ALGO_ID_C14N_OMIT_COMMENTS;
         Set<String> inclusivePrefixes = Set.of();
         NodeList transforms = reference.getElement().getElementsByTagNameNS(XmlDsig.NAMESPACE, "Transform");
@@ -130,7 +160,8 @@ public final class EnvelopedSignatureVerifier {
         }
         MessageDigest digest = messageDigest(reference.getMessageDigestAlgorithm().getJCEAlgorithmString());
         StreamingCanonicalizer canonical = new StreamingCanonicalizer(new DigestOutputStream(OutputStream.nullOutputStream(),
-                digest), canonicalization.startsWith(EXCLUSIVE), canonicalization.endsWith("#WithComments"), inclusivePrefixes);
+                digest), canonicalization.startsWith(EXCLUSIVE), canonicalization.endsWith("#WithComments"), inclusivePrefixes,
+                signatureParent);
         try (InputStream in = full.open()) {
             xml.stream(in, canonical);
         } catch (IOException e) {
@@ -158,22 +189,49 @@ public final class EnvelopedSignatureVerifier {
         }
     }
 
-    private static Element theSignature(Document document, Element root) {
+    /** The names of the elements from the document element down to {@code parent}; null when it is the document element. */
+    private static @Nullable List<QName> pathOf(Element parent) {
+        if (parent.getParentNode() instanceof Document) {
+            return null;
+        }
+        Deque<QName> path = new ArrayDeque<>();
+        for (Node node = parent; node instanceof Element element; node = node.getParentNode()) {
+            path.addFirst(new QName(Objects.requireNonNullElse(element.getNamespaceURI(), ""), element.getLocalName()));
+        }
+        return List.copyOf(path);
+    }
+
+    private static Element theSignature(Document document, Element expectedParent) {
         NodeList signatures = document.getElementsByTagNameNS(XmlDsig.NAMESPACE, "Signature");
         if (signatures.getLength() == 0) {
             throw new SignatureRejectedException(SignatureRejectedException.Reason.MISSING,
-                    "no XML-DSig Signature element (namespace " + XmlDsig.NAMESPACE + ")");
+                    "no XML-DSig Signature element (namespace " + XmlDsig.NAMESPACE + ")" + signatureInAnotherNamespace(document));
         }
         if (signatures.getLength() > 1) {
             throw new SignatureRejectedException(SignatureRejectedException.Reason.MISPLACED,
                     "exactly one signature is expected, found " + signatures.getLength());
         }
         Element signature = (Element) signatures.item(0);
-        if (signature.getParentNode() != root) {
-            throw new SignatureRejectedException(SignatureRejectedException.Reason.MISPLACED,
-                    "the signature must be a child of the document element <" + root.getLocalName() + ">");
+        if (signature.getParentNode() != expectedParent) {
+            throw new SignatureRejectedException(SignatureRejectedException.Reason.MISPLACED, expectedParent
+                    == document.getDocumentElement() ? "the signature must be a child of the document element <"
+                    + expectedParent.getLocalName() + ">" : "the signature must be a child of <"
+                    + expectedParent.getLocalName() + ">, not of <" + signature.getParentNode().getLocalName() + ">");
         }
         return signature;
+    }
+
+    /** Names a Signature element in another namespace: a copied placeholder is a common mistake, and looks signed. */
+    private static String signatureInAnotherNamespace(Document document) {
+        NodeList all = document.getElementsByTagNameNS("*", "Signature");
+        for (int i = 0; i < all.getLength(); i++) {
+            String namespace = all.item(i).getNamespaceURI();
+            if (!XmlDsig.NAMESPACE.equals(namespace)) {
+                return ": a Signature element exists in " + (namespace == null ? "no namespace" : "namespace " + namespace)
+                        + ", not XML-DSig";
+            }
+        }
+        return "";
     }
 
     private static String registerRootId(Element root) {

@@ -8,8 +8,10 @@ import org.w3c.dom.Element;
 
 /**
  * Signs a whole document with an enveloped signature appended as the last child of the
- * document element: {@code Reference URI=""}, enveloped-signature and C14N transforms,
- * SHA-256 digest, the signer's certificate in {@code KeyInfo}.
+ * document element, or of the element a format names (edXML: {@code edXMLHeader}):
+ * {@code Reference URI=""}, enveloped-signature and C14N transforms, SHA-256 digest, the
+ * signer's certificate in {@code KeyInfo}. Wherever it sits, the signature covers the whole
+ * document.
  */
 public final class EnvelopedSigner {
 
@@ -45,10 +47,22 @@ public final class EnvelopedSigner {
 
     /** Appends the signature to the document element, in place. */
     public void sign(Document document) {
-        Element root = document.getDocumentElement();
+        sign(document, document.getDocumentElement());
+    }
+
+    /**
+     * Appends the signature as the last child of {@code parent}, in place: for formats that
+     * say where the signature goes. {@link EnvelopedSignatureVerifier} is told the same parent.
+     *
+     * @param parent the document element or an element inside it
+     */
+    public void sign(Document document, Element parent) {
+        if (parent.getOwnerDocument() != document) {
+            throw new IllegalArgumentException("the signature's parent <" + parent.getLocalName() + "> is not in the document");
+        }
         try {
             XMLSignature signature = new XMLSignature(document, "", algorithm.uri(), canonicalization.uri());
-            root.appendChild(signature.getElement());
+            parent.appendChild(signature.getElement());
             Transforms transforms = new Transforms(document);
             transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
             transforms.addTransform(canonicalization.uri());

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.xml.namespace.QName;
+import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
 import org.xml.sax.ext.DefaultHandler2;
 
@@ -32,6 +34,8 @@ final class StreamingCanonicalizer extends DefaultHandler2 {
     private final boolean exclusive;
     private final boolean withComments;
     private final Set<String> inclusivePrefixes;
+    /** The elements from the document element down to the signature's parent; null for the document element itself. */
+    private final @Nullable List<QName> signatureParent;
     private final Deque<Map<String, String>> inScope = new ArrayDeque<>();
     private final Deque<Map<String, String>> rendered = new ArrayDeque<>();
     private final Map<String, String> declared = new HashMap<>();
@@ -40,16 +44,28 @@ final class StreamingCanonicalizer extends DefaultHandler2 {
     private int skipFrom = -1;
     private boolean signatureSkipped;
     private boolean rootDone;
+    /** How many leading elements of {@link #signatureParent} the open elements match. */
+    private int parentMatched;
 
     /**
      * @param inclusivePrefixes for exclusive C14N, the prefixes of an InclusiveNamespaces
      *        PrefixList ({@code ""} for {@code #default}); ignored for inclusive C14N
      */
     StreamingCanonicalizer(OutputStream out, boolean exclusive, boolean withComments, Set<String> inclusivePrefixes) {
+        this(out, exclusive, withComments, inclusivePrefixes, null);
+    }
+
+    /**
+     * @param signatureParent where the enveloped signature is: the names of the elements from
+     *        the document element down to its parent; null when it is a child of the document element
+     */
+    StreamingCanonicalizer(OutputStream out, boolean exclusive, boolean withComments, Set<String> inclusivePrefixes,
+                           @Nullable List<QName> signatureParent) {
         this.out = out;
         this.exclusive = exclusive;
         this.withComments = withComments;
         this.inclusivePrefixes = Set.copyOf(inclusivePrefixes);
+        this.signatureParent = signatureParent == null ? null : List.copyOf(signatureParent);
         inScope.push(Map.of());
         rendered.push(Map.of());
     }
@@ -69,6 +85,10 @@ final class StreamingCanonicalizer extends DefaultHandler2 {
             declared.clear();
             depth++;
             return;
+        }
+        if (signatureParent != null && parentMatched == depth && depth < signatureParent.size()
+                && signatureParent.get(depth).equals(new QName(uri, localName))) {
+            parentMatched = depth + 1;
         }
         Map<String, String> scope = new HashMap<>(inScope.peek());
         scope.putAll(declared);
@@ -104,6 +124,7 @@ final class StreamingCanonicalizer extends DefaultHandler2 {
             }
             return;
         }
+        parentMatched = Math.min(parentMatched, depth);
         buffer.append("</").append(qName).append('>');
         inScope.pop();
         rendered.pop();
@@ -170,9 +191,12 @@ final class StreamingCanonicalizer extends DefaultHandler2 {
         return signatureSkipped;
     }
 
-    /** The enveloped signature: the XML-DSig Signature that is a child of the document element. */
+    /** The enveloped signature: the first XML-DSig Signature that is a child of the document element, or of the named parent. */
     private boolean isTheSignature(String uri, String localName) {
-        return depth == 1 && !signatureSkipped && XmlDsig.NAMESPACE.equals(uri) && "Signature".equals(localName);
+        if (signatureSkipped || !XmlDsig.NAMESPACE.equals(uri) || !"Signature".equals(localName)) {
+            return false;
+        }
+        return signatureParent == null ? depth == 1 : depth == signatureParent.size() && parentMatched == depth;
     }
 
     /** Nodes outside the document element are separated from it by a line break (C14N 1.0, 2.1). */
