@@ -18,12 +18,15 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import vn.lienthong.core.edxml.EdxmlMessage.Kind;
 import vn.lienthong.core.edxml.EdxmlMessage.Organ;
 import vn.lienthong.core.edxml.EdxmlMessage.ResponseFor;
 import vn.lienthong.core.edxml.EdxmlMessage.Staff;
 import vn.lienthong.core.error.ErrorCode;
 import vn.lienthong.core.error.GatewayException;
+import vn.lienthong.signature.EnvelopedSignatureVerifier;
+import vn.lienthong.signature.SignatureRejectedException;
 import vn.lienthong.xml.MalformedXmlException;
 
 /**
@@ -158,6 +161,25 @@ class EdxmlSamplesTest {
         assertThat(EdxmlStatusCode.of(recall.statusCode())).contains(EdxmlStatusCode.RECALL_REQUESTED);
         assertThat(recall.from().organId()).isEqualTo("000.00.00.G22");
         assertThat(recall.responseFor().organId()).isEqualTo("000.00.00.H41");
+    }
+
+    /** None of their signatures verifies: a gateway with a strict policy refuses each with a clear reason. */
+    @TestFactory
+    Stream<DynamicTest> placeholderSignaturesAreRefusedSayingWhy() {
+        EnvelopedSignatureVerifier verifier = new EnvelopedSignatureVerifier();
+        return wellFormedSamples().map(file -> dynamicTest(file.getFileName().toString(), () -> {
+            Document document = EdxmlFixture.XML.parse(Files.readAllBytes(file));
+            Element header = (Element) document.getElementsByTagNameNS(EdxmlReader.NAMESPACE, "edXMLHeader").item(0);
+            boolean placeholder = document.getElementsByTagNameNS(EdxmlReader.NAMESPACE, "Signature").getLength() > 0;
+            assertThatThrownBy(() -> verifier.verify(document, header, true))
+                    .isInstanceOfSatisfying(SignatureRejectedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(SignatureRejectedException.Reason.MISSING);
+                        if (placeholder) {
+                            assertThat(e.getMessage()).endsWith("a Signature element exists in namespace "
+                                    + EdxmlReader.NAMESPACE + ", not XML-DSig");
+                        }
+                    });
+        }));
     }
 
     @Test
