@@ -17,6 +17,8 @@ final class ExitCodes {
      * the caller pinned or trusts. Each failed check is printed with its finding code.
      */
     static final int EVIDENCE_INVALID = 6;
+    /** The input cannot be converted (edxml): not well-formed, not valid, or not dossier traffic. */
+    static final int INPUT_INVALID = 7;
 
     private ExitCodes() {
     }

@@ -8,17 +8,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.lienthong.client.GatewayProblemException;
 import vn.lienthong.client.ReceiptVerification;
+import vn.lienthong.client.edxml.EdxmlConversionException;
 
 /** Entry point of the {@code lienthong} tool. */
 @Command(name = "lienthong", mixinStandardHelpOptions = true, version = "lienthong 0.1",
-        description = "Sign, submit and receive envelopes through a lienthong gateway; verify receipts and evidence bundles offline.",
+        description = "Sign, submit and receive envelopes through a lienthong gateway; verify receipts and evidence bundles offline; "
+                + "convert dossier traffic to and from edXML.",
         subcommands = {SignCommand.class, SubmitCommand.class, VerifyReceiptCommand.class, InboxCommand.class,
                 FetchCommand.class, AckCommand.class, StatusCommand.class, TimelineCommand.class,
-                ReceiveCommand.class, EvidenceCommand.class},
+                ReceiveCommand.class, EvidenceCommand.class, EdxmlCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  2  wrong command line", "  3  the gateway refused the request (its code is printed)",
                 "  4  a signature or receipt did not verify", "  5  a file or the gateway could not be reached",
-                "  6  an evidence bundle did not verify (tampered, incomplete, or not the pinned gateway's)"})
+                "  6  an evidence bundle did not verify (tampered, incomplete, or not the pinned gateway's)",
+                "  7  the input cannot be converted (edxml: not well-formed, not valid, or not dossier traffic)"})
 public final class LienthongCli {
 
     public static void main(String[] args) {
@@ -44,6 +47,9 @@ public final class LienthongCli {
     private static int exitCode(Exception e) {
         if (e instanceof GatewayProblemException) {
             return ExitCodes.REFUSED;
+        }
+        if (e instanceof EdxmlConversionException) {
+            return ExitCodes.INPUT_INVALID;
         }
         if (e instanceof ReceiptVerification.ReceiptInvalidException) {
             return ExitCodes.NOT_VERIFIED;

@@ -11,10 +11,11 @@ import vn.lienthong.client.EnvelopeSigning;
 import vn.lienthong.signature.SigningKey;
 
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = "Sign an envelope with an agency's key (enveloped XML-DSig, RSA-SHA256 or ECDSA-SHA256).")
+        description = {"Sign an envelope with an agency's key (enveloped XML-DSig, RSA-SHA256 or ECDSA-SHA256).",
+                "An edXML document is signed with the signature in edXMLHeader, as QCVN 102:2016 places it."})
 final class SignCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The unsigned envelope XML.")
+    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The unsigned envelope or edXML document.")
     Path envelope = Path.of("");
 
     @Option(names = "--key", required = true, paramLabel = "P12", description = "The agency's PKCS#12 key store.")

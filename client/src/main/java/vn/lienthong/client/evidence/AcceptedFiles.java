@@ -76,7 +76,7 @@ final class AcceptedFiles {
             report.fail(FindingCode.RECEIPT_MISSING, describe(entry) + ": " + name + " is not in the bundle");
             return false;
         }
-        SignedDocuments.Outcome outcome = documents.read(receipt, RECEIPT_NAMESPACE, "Receipt", ContractSchema.RECEIPT);
+        SignedDocuments.Outcome outcome = documents.read(receipt, RECEIPT_NAMESPACE, "Receipt", EvidenceSchemas.RECEIPT);
         if (outcome instanceof SignedDocuments.Invalid invalid) {
             report.fail(FindingCode.RECEIPT_INVALID, name + " is " + invalid.reason());
             return false;

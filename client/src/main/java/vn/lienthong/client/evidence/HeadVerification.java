@@ -20,7 +20,7 @@ final class HeadVerification {
     /** @return the head when it is valid and its signature verifies (whoever signed it), else null */
     @Nullable LedgerHead verify(byte[] head, List<X509Certificate> bundleCertificates, Report report) {
         SignedDocuments.Outcome outcome = documents.read(head, EvidenceBundleLayout.NAMESPACE, "LedgerHead",
-                ContractSchema.EVIDENCE);
+                EvidenceSchemas.EVIDENCE);
         if (outcome instanceof SignedDocuments.Invalid invalid) {
             report.fail(FindingCode.HEAD_INVALID, EvidenceBundleLayout.HEAD + " is " + invalid.reason());
             return null;

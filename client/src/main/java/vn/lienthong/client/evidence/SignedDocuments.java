@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import vn.lienthong.client.ContractSchema;
 import vn.lienthong.signature.EnvelopedSignatureVerifier;
 import vn.lienthong.signature.SignatureRejectedException;
 import vn.lienthong.xml.MalformedXmlException;

@@ -1,4 +1,4 @@
-package vn.lienthong.client.evidence;
+package vn.lienthong.client;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,16 +10,16 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Validator;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
-/** An XSD of the public contract (the schemas module, {@code lienthong/schemas/} on the class path), compiled once. */
-final class ContractSchema {
-
-    static final ContractSchema EVIDENCE = load("evidence-v1.xsd");
-    static final ContractSchema RECEIPT = load("receipt-v1.xsd");
+/**
+ * An XSD of the public contract (the schemas module, {@code lienthong/schemas/} on the class
+ * path), compiled once by whoever holds it.
+ */
+public final class ContractSchema {
 
     private final String name;
     private final Schema schema;
@@ -29,12 +29,12 @@ final class ContractSchema {
         this.schema = schema;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** The first violation, or empty when the document is valid. */
-    Optional<String> violation(Document document) {
+    public Optional<String> violation(Document document) {
         Validator validator = schema.newValidator();
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -48,7 +48,8 @@ final class ContractSchema {
         }
     }
 
-    private static ContractSchema load(String name) {
+    /** Compiles an XSD of the schemas module, such as {@code envelope-v1.xsd}; keep the result. */
+    public static ContractSchema load(String name) {
         URL url = Objects.requireNonNull(ContractSchema.class.getClassLoader().getResource("lienthong/schemas/" + name),
                 () -> "schema " + name + " is not on the class path (lienthong-schemas)");
         try (InputStream in = url.openStream()) {
