@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -156,7 +158,7 @@ class DossierEdxmlTest {
         assertRefused(() -> CONVERSION.toEnvelope(parse(edxml.replace(dossierContent, "${placeholder}"))), "not valid base64");
     }
 
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable conversion, String message) {
+    private static void assertRefused(ThrowingCallable conversion, String message) {
         assertThatThrownBy(conversion).isInstanceOf(EdxmlConversionException.class).hasMessageContaining(message);
     }
 
@@ -168,7 +170,7 @@ class DossierEdxmlTest {
         try {
             return parse(change.apply(Files.readString(TUTORIAL)));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

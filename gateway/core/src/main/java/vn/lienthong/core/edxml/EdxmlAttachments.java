@@ -6,11 +6,13 @@ import static vn.lienthong.core.edxml.EdxmlElements.optionalChild;
 import static vn.lienthong.core.edxml.EdxmlElements.optionalText;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import vn.lienthong.core.envelope.ComponentContent;
 import vn.lienthong.core.error.ErrorCode;
 import vn.lienthong.core.error.GatewayException;
 
@@ -32,6 +34,28 @@ public final class EdxmlAttachments {
         for (Element attachment : children(optionalChild(document.getDocumentElement(), "AttachmentEncoded"), "Attachment")) {
             String error = base64Error(child(attachment, "ContentTransferEncoded").getTextContent());
             if (error != null) {
+                throw invalid(Objects.requireNonNullElse(optionalText(attachment, "AttachmentName"), ""),
+                        Objects.requireNonNullElse(optionalText(attachment, "ContentId"), ""), error);
+            }
+        }
+    }
+
+    /**
+     * Checks the attachments of a document read as a stream, whose content the outline
+     * measured instead of keeping ({@link EdxmlReader#outlineFormat}).
+     *
+     * @param outline the outline's document
+     * @param measured what each attachment's content measured, in document order
+     */
+    public void check(Document outline, List<ComponentContent.Measured> measured) {
+        List<Element> attachments = children(optionalChild(outline.getDocumentElement(), "AttachmentEncoded"), "Attachment");
+        if (attachments.size() != measured.size()) {
+            throw new IllegalStateException(attachments.size() + " attachments but " + measured.size() + " contents measured");
+        }
+        for (int i = 0; i < attachments.size(); i++) {
+            String error = measured.get(i).base64Error();
+            if (error != null) {
+                Element attachment = attachments.get(i);
                 throw invalid(Objects.requireNonNullElse(optionalText(attachment, "AttachmentName"), ""),
                         Objects.requireNonNullElse(optionalText(attachment, "ContentId"), ""), error);
             }

@@ -4,11 +4,15 @@ import static vn.lienthong.core.edxml.EdxmlElements.child;
 import static vn.lienthong.core.edxml.EdxmlElements.children;
 import static vn.lienthong.core.edxml.EdxmlElements.optionalChild;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import vn.lienthong.core.envelope.DossierReference;
+import vn.lienthong.core.envelope.EnvelopeBytes;
 import vn.lienthong.core.envelope.EnvelopeKind;
 import vn.lienthong.core.envelope.EnvelopeReader;
 import vn.lienthong.core.envelope.EnvelopeSchema;
@@ -34,6 +38,8 @@ public final class EdxmlDossier {
     public static final String ATTACHMENT_NAME = "dossier.xml";
     /** The root of the attachment's content, in the envelope namespace. */
     public static final String TRANSFER_ELEMENT = "DossierTransfer";
+    /** The most base64 a dossier attachment may have when it is read from a stream: a dossier is a few kilobytes. */
+    public static final int MAX_STREAMED_CONTENT = 4 * 1024 * 1024;
 
     /** What the dossier attachment says: what the message does to the dossier, and the dossier. */
     public record Content(EnvelopeKind kind, DossierReference dossier) {
@@ -56,11 +62,48 @@ public final class EdxmlDossier {
      * @throws IllegalArgumentException when the message is not dossier traffic
      */
     public Content read(Document edxml, EdxmlMessage message) {
+        requireDossierTraffic(message);
+        return transfer(child(attachment(edxml), "ContentTransferEncoded").getTextContent());
+    }
+
+    /**
+     * Reads the dossier of a document too large for a DOM, whose outline does not hold the
+     * attachments' content ({@link EdxmlReader#outlineFormat}): the document is read once more
+     * as a stream, keeping only the dossier attachment's content, at most
+     * {@value #MAX_STREAMED_CONTENT} characters of base64.
+     *
+     * @param edxml the bytes {@code message} was read from
+     * @throws GatewayException EDXML_DOSSIER_INVALID as {@link #read(Document, EdxmlMessage)}, and
+     *         when the dossier attachment is larger than that
+     */
+    public Content read(EnvelopeBytes edxml, EdxmlMessage message) {
+        requireDossierTraffic(message);
+        DossierContentCapture capture = new DossierContentCapture(MAX_STREAMED_CONTENT);
+        try (InputStream in = edxml.open()) {
+            xml.stream(in, capture);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the spooled edXML document again", e);
+        }
+        if (capture.tooLarge()) {
+            throw invalid("it is larger than " + MAX_STREAMED_CONTENT + " characters of base64, more than any dossier needs",
+                    Map.of());
+        }
+        String content = capture.content();
+        if (content == null) {
+            throw missing();
+        }
+        return transfer(content);
+    }
+
+    private static void requireDossierTraffic(EdxmlMessage message) {
         if (!message.carriesDossier()) {
             throw new IllegalArgumentException("the message is not dossier traffic (ApplicationType "
                     + message.applicationType() + ")");
         }
-        byte[] bytes = decoded(attachment(edxml));
+    }
+
+    private Content transfer(String base64) {
+        byte[] bytes = decoded(base64);
         Document transfer = parsed(bytes);
         Element root = transfer.getDocumentElement();
         if (!TRANSFER_ELEMENT.equals(root.getLocalName()) || !EnvelopeReader.NAMESPACE.equals(root.getNamespaceURI())) {
@@ -82,14 +125,18 @@ public final class EdxmlDossier {
                 return attachment;
             }
         }
-        throw ErrorCode.EDXML_DOSSIER_INVALID.exception("the document is marked as dossier traffic (ApplicationType "
+        throw missing();
+    }
+
+    private static GatewayException missing() {
+        return ErrorCode.EDXML_DOSSIER_INVALID.exception("the document is marked as dossier traffic (ApplicationType "
                         + EdxmlReader.DOSSIER_APPLICATION_TYPE + ") but has no attachment " + CONTENT_ID)
                 .with("contentId", CONTENT_ID).build();
     }
 
-    private static byte[] decoded(Element attachment) {
+    private static byte[] decoded(String base64) {
         try {
-            return EdxmlAttachments.decode(child(attachment, "ContentTransferEncoded").getTextContent());
+            return EdxmlAttachments.decode(base64);
         } catch (IllegalArgumentException e) {
             throw invalid("its content is not valid base64 (" + e.getMessage() + ")", Map.of());
         }

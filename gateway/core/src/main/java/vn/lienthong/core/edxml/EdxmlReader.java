@@ -25,6 +25,9 @@ import vn.lienthong.core.edxml.EdxmlMessage.Organ;
 import vn.lienthong.core.edxml.EdxmlMessage.ResponseFor;
 import vn.lienthong.core.edxml.EdxmlMessage.Staff;
 import vn.lienthong.core.edxml.EdxmlMessage.TraceHop;
+import vn.lienthong.core.envelope.EnvelopeBytes;
+import vn.lienthong.core.envelope.EnvelopeOutline;
+import vn.lienthong.core.envelope.EnvelopeSchema;
 import vn.lienthong.core.error.ErrorCode;
 import vn.lienthong.core.error.GatewayException;
 
@@ -84,6 +87,17 @@ public final class EdxmlReader {
                 staff(optionalChild(status ? message : business, "StaffInfo")),
                 children(traceList, "TraceHeader").stream().map(EdxmlReader::traceHop).toList(),
                 attachments(root, envelope));
+    }
+
+    /**
+     * How a large edXML document is read as a stream ({@link EnvelopeOutline}): each
+     * {@code AttachmentEncoded/Attachment/ContentTransferEncoded} is measured, not kept.
+     * {@link EdxmlAttachments#check(Document, List)} checks what it measured, and
+     * {@link EdxmlDossier#read(EnvelopeBytes, EdxmlMessage)} reads the dossier attachment.
+     */
+    public static EnvelopeOutline.Format outlineFormat(EnvelopeSchema edxmlSchema) {
+        return new EnvelopeOutline.Format(NAMESPACE, "edXML", edxmlSchema,
+                List.of("edXML", "AttachmentEncoded", "Attachment", "ContentTransferEncoded"));
     }
 
     /** True when {@code root} is an edXML document element: {@code edXML} in {@link #NAMESPACE}. */

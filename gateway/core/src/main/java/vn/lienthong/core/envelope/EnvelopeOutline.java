@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMResult;
@@ -17,28 +20,64 @@ import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.ext.DefaultHandler2;
+import vn.lienthong.core.error.ErrorCode;
+import vn.lienthong.core.error.GatewayException;
 import vn.lienthong.xml.SecureXml;
 
 /**
- * Reads an envelope too large for a DOM in one streaming pass: it is parsed with the same
- * refusals and limits, validated against the schema, and built into an outline, a DOM with
- * everything but the components' content, on which the envelope is read and its signature
- * checked. The content of each inline component is decoded and measured on the way, before
- * the schema validator sees it, so neither holds it.
+ * Reads a document too large for a DOM in one streaming pass: it is parsed with the same
+ * refusals and limits, validated against its format's schema, and built into an outline, a
+ * DOM with everything but the large base64 content (an envelope's components, an edXML
+ * document's attachments), on which the document is read and its signature checked. That
+ * content is decoded and measured on the way, before the schema validator sees it, so neither
+ * holds it. The document element says which of the formats the document is.
  */
 public final class EnvelopeOutline {
 
-    /** The envelope without its components' content, and what that content measured. */
+    /** The document without its diverted content, and what each diverted element measured, in document order. */
     public record Outline(Document document, List<ComponentContent.Measured> contents) {
     }
 
+    /**
+     * A format read this way: its document element, its schema, and the element whose text is
+     * diverted, named by the local names from the document element down to it, all in the
+     * format's namespace.
+     */
+    public record Format(String namespace, String rootName, EnvelopeSchema schema, List<String> divertedPath) {
+
+        public Format {
+            divertedPath = List.copyOf(divertedPath);
+            if (divertedPath.size() < 2 || !divertedPath.get(0).equals(rootName)) {
+                throw new IllegalArgumentException("the diverted element's path starts at <" + rootName + ">: " + divertedPath);
+            }
+        }
+
+        /** A lienthong envelope: each {@code Components/Component/Content} is diverted. */
+        public static Format envelope(EnvelopeSchema schema) {
+            return new Format(EnvelopeReader.NAMESPACE, "Envelope", schema, List.of("Envelope", "Components", "Component", "Content"));
+        }
+
+        boolean isRoot(String uri, String localName) {
+            return rootName.equals(localName) && namespace.equals(uri);
+        }
+    }
+
     private final SecureXml xml;
-    private final EnvelopeSchema schema;
+    private final List<Format> formats;
     private final SAXTransformerFactory transformers = (SAXTransformerFactory) TransformerFactory.newDefaultInstance();
 
+    /** Reads lienthong envelopes only. */
     public EnvelopeOutline(SecureXml xml, EnvelopeSchema schema) {
+        this(xml, List.of(Format.envelope(schema)));
+    }
+
+    /** Reads documents of any of {@code formats}, refusing any other document element. */
+    public EnvelopeOutline(SecureXml xml, List<Format> formats) {
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("an outline needs at least one format");
+        }
         this.xml = xml;
-        this.schema = schema;
+        this.formats = List.copyOf(formats);
     }
 
     public Outline read(EnvelopeBytes bytes) {
@@ -50,8 +89,7 @@ public final class EnvelopeOutline {
             throw new IllegalStateException("the JDK cannot build a DOM from SAX events", e);
         }
         builder.setResult(result);
-        Diverter diverter = new Diverter(builder);
-        diverter.validator = schema.streamingValidator(builder, diverter::currentElement);
+        Diverter diverter = new Diverter(builder, formats);
         try (InputStream in = bytes.open()) {
             xml.stream(in, diverter);
         } catch (IOException e) {
@@ -62,20 +100,42 @@ public final class EnvelopeOutline {
         return new Outline(document, diverter.measured);
     }
 
+    /** The refusal of a document element that is none of the formats. */
+    private static GatewayException unknownRoot(List<Format> formats, String localName, @Nullable String namespace) {
+        String expected = formats.stream().map(f -> "<" + f.rootName() + " xmlns=\"" + f.namespace() + "\">")
+                .collect(Collectors.joining(" or "));
+        return ErrorCode.ENVELOPE_SCHEMA_INVALID.exception("expected " + expected + ", found <" + localName
+                + "> in namespace " + namespace).with("rule", "root-element").with("line", 1).build();
+    }
+
     /**
      * Passes the events to the validator, which passes them to the DOM builder, except the
-     * text of Content elements, which it measures instead; refuses a root that is not an envelope.
+     * text of the diverted elements, which it measures instead. The validator is chosen by the
+     * document element, so the events before it wait until it is known.
      */
     private static final class Diverter extends DefaultHandler2 {
+
+        /** An event that came before the document element, replayed once the validator exists. */
+        @FunctionalInterface
+        private interface Deferred {
+            void replay(ValidatorHandler validator) throws SAXException;
+        }
+
         private final TransformerHandler builder;
+        private final List<Format> formats;
+        private final List<Deferred> beforeRoot = new ArrayList<>();
         private final List<ComponentContent.Measured> measured = new ArrayList<>();
         private @Nullable ValidatorHandler validator;
+        private @Nullable Format format;
         private @Nullable Base64Measure content;
         private @Nullable String currentElement;
-        private boolean rootSeen;
+        private int depth;
+        /** How many leading names of the diverted path the open elements match. */
+        private int pathMatched;
 
-        Diverter(TransformerHandler builder) {
+        Diverter(TransformerHandler builder, List<Format> formats) {
             this.builder = builder;
+            this.formats = formats;
         }
 
         @Nullable String currentElement() {
@@ -84,19 +144,27 @@ public final class EnvelopeOutline {
 
         private ValidatorHandler validator() {
             if (validator == null) {
-                throw new IllegalStateException("no validator");
+                throw new IllegalStateException("no validator before the document element");
             }
             return validator;
         }
 
-        @Override
-        public void setDocumentLocator(Locator locator) {
-            validator().setDocumentLocator(locator);
+        private void beforeRootOr(Deferred event) throws SAXException {
+            if (validator == null) {
+                beforeRoot.add(event);
+            } else {
+                event.replay(validator);
+            }
         }
 
         @Override
-        public void startDocument() throws SAXException {
-            validator().startDocument();
+        public void setDocumentLocator(Locator locator) {
+            beforeRoot.add(v -> v.setDocumentLocator(locator));
+        }
+
+        @Override
+        public void startDocument() {
+            beforeRoot.add(ValidatorHandler::startDocument);
         }
 
         @Override
@@ -106,7 +174,7 @@ public final class EnvelopeOutline {
 
         @Override
         public void startPrefixMapping(String prefix, String uri) throws SAXException {
-            validator().startPrefixMapping(prefix, uri);
+            beforeRootOr(v -> v.startPrefixMapping(prefix, uri));
         }
 
         @Override
@@ -116,25 +184,43 @@ public final class EnvelopeOutline {
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
-            if (!rootSeen) {
-                rootSeen = true;
-                if (!"Envelope".equals(localName) || !EnvelopeReader.NAMESPACE.equals(uri)) {
-                    throw new SAXException(EnvelopeReader.notAnEnvelope(localName, uri));
+            if (validator == null) {
+                startRoot(uri, localName);
+            }
+            Format known = Objects.requireNonNull(format);
+            currentElement = localName;
+            List<String> path = known.divertedPath();
+            if (pathMatched == depth && depth < path.size() && path.get(depth).equals(localName)
+                    && known.namespace().equals(uri)) {
+                pathMatched = depth + 1;
+                if (pathMatched == path.size()) {
+                    content = new Base64Measure();
                 }
             }
-            currentElement = localName;
-            if ("Content".equals(localName) && EnvelopeReader.NAMESPACE.equals(uri)) {
-                content = new Base64Measure();
-            }
+            depth++;
             validator().startElement(uri, localName, qName, attributes);
+        }
+
+        private void startRoot(String uri, String localName) throws SAXException {
+            Format found = formats.stream().filter(f -> f.isRoot(uri, localName)).findFirst()
+                    .orElseThrow(() -> new SAXException(unknownRoot(formats, localName, uri)));
+            ValidatorHandler created = found.schema().streamingValidator(builder, this::currentElement);
+            format = found;
+            validator = created;
+            for (Deferred event : beforeRoot) {
+                event.replay(created);
+            }
+            beforeRoot.clear();
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) throws SAXException {
-            if (content != null) {
+            depth--;
+            if (content != null && depth == pathMatched - 1) {
                 measured.add(content.finish());
                 content = null;
             }
+            pathMatched = Math.min(pathMatched, depth);
             validator().endElement(uri, localName, qName);
         }
 
@@ -154,12 +240,17 @@ public final class EnvelopeOutline {
 
         @Override
         public void processingInstruction(String target, String data) throws SAXException {
-            validator().processingInstruction(target, data);
+            beforeRootOr(v -> v.processingInstruction(target, data));
         }
 
         @Override
         public void comment(char[] text, int start, int length) throws SAXException {
-            builder.comment(text, start, length);
+            if (validator == null) {
+                char[] copy = Arrays.copyOfRange(text, start, start + length);
+                beforeRoot.add(v -> builder.comment(copy, 0, copy.length));
+            } else {
+                builder.comment(text, start, length);
+            }
         }
     }
 }
