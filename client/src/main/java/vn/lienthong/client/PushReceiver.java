@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A minimal endpoint for pushed envelopes: it answers 200 to each POST and hands each envelope
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
 public final class PushReceiver implements AutoCloseable {
 
     /** One pushed envelope with the gateway's transport headers. */
-    public record Delivery(String envelopeId, String sender, String recipient, String kind, String dossierCode,
+    public record Delivery(String envelopeId, String sender, String recipient, String kind, @Nullable String dossierCode,
                            int attempt, byte[] content) {
     }
 

@@ -16,7 +16,7 @@ import vn.lienthong.signature.PemCertificates;
 @Path("/")
 public class ContractResource {
 
-    private static final Set<String> SCHEMAS = Set.of("envelope-v1.xsd", "receipt-v1.xsd", "evidence-v1.xsd");
+    private static final Set<String> SCHEMAS = Set.of("envelope-v1.xsd", "receipt-v1.xsd", "evidence-v1.xsd", "edxml-v1.xsd");
 
     private final GatewayIdentity identity;
 

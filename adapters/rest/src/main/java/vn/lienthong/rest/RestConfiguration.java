@@ -16,6 +16,7 @@ import vn.lienthong.core.delivery.DeadLetters;
 import vn.lienthong.core.delivery.DeliveryProperties;
 import vn.lienthong.core.delivery.EnvelopePusher;
 import vn.lienthong.core.delivery.Inbox;
+import vn.lienthong.core.edxml.EdxmlDocuments;
 import vn.lienthong.core.evidence.EvidenceBundle;
 import vn.lienthong.core.receipt.GatewayIdentity;
 import vn.lienthong.core.submission.SubmissionPort;
@@ -33,7 +34,7 @@ public class RestConfiguration {
     Server restApi(Bus bus, JsonMapper json, SubmissionPort submissions, TrackingQueries tracking, Inbox inbox,
                    CallerAuthentication authentication, GatewayIdentity identity,
                    AgencyAdministration agencies, DeadLetters deadLetters, EvidenceBundle evidence,
-                   ControlSlipRenderer slips, Clock clock) {
+                   ControlSlipRenderer slips, EdxmlDocuments documents, Clock clock) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(ADDRESS);
@@ -42,6 +43,7 @@ public class RestConfiguration {
                 new InboxResource(inbox, identity.gatewayId()),
                 new DossierResource(tracking, slips, evidence, clock),
                 new HandoffResource(tracking),
+                new DocumentResource(documents),
                 new ContractResource(identity),
                 new AdminAgencyResource(agencies),
                 new AdminDeadLetterResource(deadLetters)));

@@ -34,8 +34,9 @@ final class ReceiveCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            System.out.printf("received %s (%s) from %s for %s, dossier %s, attempt %d -> %s%n", delivery.envelopeId(),
-                    delivery.kind(), delivery.sender(), delivery.recipient(), delivery.dossierCode(), delivery.attempt(), file);
+            System.out.printf("received %s (%s) from %s for %s%s, attempt %d -> %s%n", delivery.envelopeId(),
+                    delivery.kind(), delivery.sender(), delivery.recipient(),
+                    delivery.dossierCode() == null ? "" : ", dossier " + delivery.dossierCode(), delivery.attempt(), file);
         })) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.println("receiving pushes on http://localhost:" + receiver.port() + path + " (Ctrl-C to stop)");

@@ -1,5 +1,7 @@
 package vn.lienthong.core.envelope;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The XML vocabulary an envelope is written in; both travel the same path. */
 public enum EnvelopeFormat {
     /** The gateway's own dossier envelope, {@code urn:lienthong:envelope:v1}. */
@@ -14,6 +16,7 @@ public enum EnvelopeFormat {
     }
 
     /** How the format is named in the database, in transport headers and in JSON. */
+    @JsonValue
     public String code() {
         return code;
     }

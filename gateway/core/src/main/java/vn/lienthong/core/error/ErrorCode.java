@@ -54,6 +54,7 @@ public enum ErrorCode {
     ENVELOPE_NOT_FOUND(Category.STATE, 404, "Envelope not found"),
     INBOX_ENTRY_NOT_FOUND(Category.STATE, 404, "No such envelope in the inbox"),
     DOSSIER_NOT_FOUND(Category.STATE, 404, "Dossier not found"),
+    EDXML_DOCUMENT_NOT_FOUND(Category.STATE, 404, "edXML document not found"),
     AGENCY_NOT_FOUND(Category.STATE, 404, "Agency not registered"),
     DEAD_LETTER_NOT_FOUND(Category.STATE, 404, "No such dead letter"),
     DOSSIER_TRANSITION_NOT_ALLOWED(Category.STATE, 409, "Dossier status cannot change that way"),

@@ -9,6 +9,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.core.delivery.Deliveries;
+import vn.lienthong.core.edxml.EdxmlDocuments;
 import vn.lienthong.core.envelope.Envelope;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.error.ErrorCode;
@@ -19,8 +20,8 @@ import vn.lienthong.core.tracking.DossierTracking;
 
 /**
  * Steps 6 to 8: deduplicate on the envelope id, then in one transaction store the bytes with
- * the signed receipt, open a delivery per recipient, record the hand-off and write the
- * outbox. Either all of it is committed or none.
+ * the signed receipt, record the hand-off, link an edXML message to its document, open a
+ * delivery per recipient and write the outbox. Either all of it is committed or none.
  */
 final class Acceptance {
 
@@ -29,16 +30,18 @@ final class Acceptance {
     private final EnvelopeArchive archive;
     private final Deliveries deliveries;
     private final DossierTracking tracking;
+    private final EdxmlDocuments documents;
     private final Outbox outbox;
     private final ReceiptIssuer receipts;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Acceptance(EnvelopeArchive archive, Deliveries deliveries, DossierTracking tracking, Outbox outbox,
-               ReceiptIssuer receipts, TransactionTemplate transactions, Clock clock) {
+    Acceptance(EnvelopeArchive archive, Deliveries deliveries, DossierTracking tracking, EdxmlDocuments documents,
+               Outbox outbox, ReceiptIssuer receipts, TransactionTemplate transactions, Clock clock) {
         this.archive = archive;
         this.deliveries = deliveries;
         this.tracking = tracking;
+        this.documents = documents;
         this.outbox = outbox;
         this.receipts = receipts;
         this.transactions = transactions;
@@ -76,6 +79,9 @@ final class Acceptance {
                     return false;
                 }
                 tracking.recordGiven(envelope, verified.bytes().sha256(), acceptedAt);
+                if (verified.edxml() != null) {
+                    documents.record(envelope, verified.edxml(), verified.bytes().sha256(), acceptedAt);
+                }
                 deliveries.open(envelope, acceptedAt);
                 outbox.enqueue(envelope, acceptedAt);
                 return true;

@@ -1,8 +1,14 @@
 package vn.lienthong.core.submission;
 
+import java.util.List;
 import java.util.function.Supplier;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import vn.lienthong.core.edxml.EdxmlAttachments;
+import vn.lienthong.core.edxml.EdxmlDossier;
+import vn.lienthong.core.edxml.EdxmlEnvelopes;
+import vn.lienthong.core.edxml.EdxmlMessage;
+import vn.lienthong.core.edxml.EdxmlReader;
 import vn.lienthong.core.envelope.ComponentContent;
 import vn.lienthong.core.envelope.Envelope;
 import vn.lienthong.core.envelope.EnvelopeOutline;
@@ -16,20 +22,31 @@ import vn.lienthong.xml.SecureXml;
 /**
  * Steps 2 and 3: parse safely, check it is an envelope, validate against the schema, read
  * it, check its components. An envelope in memory becomes a DOM; a spooled one is read as a
- * stream into an outline (see {@link EnvelopeOutline}); both meet the same checks.
+ * stream into an outline (see {@link EnvelopeOutline}); both meet the same checks. An edXML
+ * message is validated against the edXML schema, its attachments checked, and it is read
+ * into the same envelope model (see {@link EdxmlEnvelopes}).
  */
 final class EnvelopeParsing {
 
     private final SecureXml xml;
     private final EnvelopeSchema schema;
+    private final EnvelopeSchema edxmlSchema;
     private final EnvelopeOutline outlines;
     private final EnvelopeReader reader = new EnvelopeReader();
     private final ComponentContent components = new ComponentContent();
+    private final EdxmlReader edxmlReader = new EdxmlReader();
+    private final EdxmlAttachments attachments = new EdxmlAttachments();
+    private final EdxmlDossier dossiers;
+    private final EdxmlEnvelopes edxmlEnvelopes;
 
-    EnvelopeParsing(SecureXml xml, EnvelopeSchema schema) {
+    EnvelopeParsing(SecureXml xml, EnvelopeSchema schema, EnvelopeSchema edxmlSchema, EdxmlEnvelopes edxmlEnvelopes) {
         this.xml = xml;
         this.schema = schema;
-        this.outlines = new EnvelopeOutline(xml, schema);
+        this.edxmlSchema = edxmlSchema;
+        this.outlines = new EnvelopeOutline(xml, List.of(EnvelopeOutline.Format.envelope(schema),
+                EdxmlReader.outlineFormat(edxmlSchema)));
+        this.edxmlEnvelopes = edxmlEnvelopes;
+        this.dossiers = new EdxmlDossier(xml, schema);
     }
 
     SubmissionStages.Parsed parse(SubmissionStages.Received received) {
@@ -40,20 +57,39 @@ final class EnvelopeParsing {
         byte[] content = received.bytes().content();
         Document document = refusingMalformed(() -> xml.parse(content));
         Element root = document.getDocumentElement();
+        if (EdxmlReader.isEdxml(root)) {
+            return parseEdxml(received, document);
+        }
         if (!"Envelope".equals(root.getLocalName()) || !EnvelopeReader.NAMESPACE.equals(root.getNamespaceURI())) {
             throw EnvelopeReader.notAnEnvelope(root.getLocalName(), root.getNamespaceURI());
         }
         schema.validate(document, content);
         Envelope envelope = reader.read(document);
         components.check(document, envelope.components());
-        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, envelope);
+        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, envelope, null);
+    }
+
+    private SubmissionStages.Parsed parseEdxml(SubmissionStages.Received received, Document document) {
+        edxmlSchema.validate(document, received.bytes().content());
+        EdxmlMessage message = edxmlReader.read(document);
+        attachments.check(document);
+        EdxmlDossier.Content dossier = message.carriesDossier() ? dossiers.read(document, message) : null;
+        Envelope envelope = edxmlEnvelopes.envelope(message, received.bytes().sha256(), dossier);
+        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, envelope, message);
     }
 
     private SubmissionStages.Parsed parseOutline(SubmissionStages.Received received) {
         EnvelopeOutline.Outline outline = refusingMalformed(() -> outlines.read(received.bytes()));
+        if (EdxmlReader.isEdxml(outline.document().getDocumentElement())) {
+            EdxmlMessage message = edxmlReader.read(outline.document());
+            attachments.check(outline.document(), outline.contents());
+            EdxmlDossier.Content dossier = message.carriesDossier() ? dossiers.read(received.bytes(), message) : null;
+            Envelope envelope = edxmlEnvelopes.envelope(message, received.bytes().sha256(), dossier);
+            return new SubmissionStages.Parsed(received.caller(), received.bytes(), outline.document(), envelope, message);
+        }
         Envelope envelope = reader.read(outline.document());
         components.check(envelope.components(), outline.contents());
-        return new SubmissionStages.Parsed(received.caller(), received.bytes(), outline.document(), envelope);
+        return new SubmissionStages.Parsed(received.caller(), received.bytes(), outline.document(), envelope, null);
     }
 
     private static <T> T refusingMalformed(Supplier<T> parsing) {

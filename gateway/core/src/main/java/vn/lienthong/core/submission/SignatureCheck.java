@@ -1,8 +1,11 @@
 package vn.lienthong.core.submission;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import vn.lienthong.core.agency.Agency;
 import vn.lienthong.core.agency.AgencyRegistry;
+import vn.lienthong.core.edxml.EdxmlReader;
 import vn.lienthong.core.error.ErrorCode;
 import vn.lienthong.core.error.GatewayException;
 import vn.lienthong.core.trust.CertificateValidation;
@@ -15,7 +18,9 @@ import vn.lienthong.signature.VerifiedSignature;
  * Step 5: the signature verifies and covers the whole envelope; it was made with a
  * certificate registered for the sender; and that certificate is trusted now (chain,
  * validity, key usage, revocation). SHA-1 passes only for senders whose policy allows it,
- * and each such signature is counted.
+ * and each such signature is counted. An edXML message's signature sits in its
+ * {@code edXMLHeader}, as QCVN 102 places it; only the sample-replay policy
+ * ({@code lienthong.edxml.verify-signatures=false}) lets edXML through unverified.
  */
 final class SignatureCheck {
 
@@ -23,22 +28,30 @@ final class SignatureCheck {
     private final AgencyRegistry registry;
     private final CertificateValidation certificates;
     private final MeterRegistry meters;
+    private final boolean verifyEdxml;
 
-    SignatureCheck(AgencyRegistry registry, CertificateValidation certificates, MeterRegistry meters) {
+    SignatureCheck(AgencyRegistry registry, CertificateValidation certificates, MeterRegistry meters,
+                   boolean verifyEdxml) {
         this.registry = registry;
         this.certificates = certificates;
         this.meters = meters;
+        this.verifyEdxml = verifyEdxml;
     }
 
     SubmissionStages.Verified verify(SubmissionStages.Parsed parsed) {
         Agency sender = registry.find(parsed.envelope().sender().agency())
                 .orElseThrow(() -> ErrorCode.SIGNER_UNKNOWN.exception("sender " + parsed.envelope().sender().agency()
                         + " is not registered").build());
+        if (parsed.edxml() != null && !verifyEdxml) {
+            meters.counter("lienthong.edxml.signatures.unverified", "sender", sender.code().value()).increment();
+            return new SubmissionStages.Verified(parsed.caller(), parsed.bytes(), parsed.envelope(), parsed.edxml(), null);
+        }
+        Element parent = parsed.edxml() == null ? parsed.document().getDocumentElement() : edxmlHeader(parsed.document());
         VerifiedSignature signature;
         try {
             signature = parsed.bytes().inMemory()
-                    ? verifier.verify(parsed.document(), sender.allowSha1Signatures())
-                    : verifier.verify(parsed.document(), parsed.bytes()::open, sender.allowSha1Signatures());
+                    ? verifier.verify(parsed.document(), parent, sender.allowSha1Signatures())
+                    : verifier.verify(parsed.document(), parent, parsed.bytes()::open, sender.allowSha1Signatures());
         } catch (SignatureRejectedException e) {
             throw rejected(e);
         }
@@ -53,7 +66,12 @@ final class SignatureCheck {
         if (signature.usesLegacyAlgorithm()) {
             meters.counter("lienthong.signatures.sha1.accepted", "sender", sender.code().value()).increment();
         }
-        return new SubmissionStages.Verified(parsed.caller(), parsed.bytes(), parsed.envelope(), signature);
+        return new SubmissionStages.Verified(parsed.caller(), parsed.bytes(), parsed.envelope(), parsed.edxml(),
+                signature);
+    }
+
+    private static Element edxmlHeader(Document document) {
+        return (Element) document.getElementsByTagNameNS(EdxmlReader.NAMESPACE, "edXMLHeader").item(0);
     }
 
     private static GatewayException rejected(SignatureRejectedException e) {

@@ -3,16 +3,23 @@ package vn.lienthong.core.submission;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.core.GenericTransformer;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.TransformerEndpointSpec;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.core.agency.AgencyRegistry;
+import vn.lienthong.core.calendar.CalendarSource;
 import vn.lienthong.core.delivery.Deliveries;
 import vn.lienthong.core.delivery.DeliveryBacklog;
+import vn.lienthong.core.edxml.EdxmlDocuments;
+import vn.lienthong.core.edxml.EdxmlEnvelopes;
+import vn.lienthong.core.edxml.EdxmlProperties;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.envelope.EnvelopeSchema;
 import vn.lienthong.core.envelope.Spool;
@@ -24,8 +31,10 @@ import vn.lienthong.xml.SecureXml;
 
 /** Steps 1 to 8 of the path: from a submitted body to a signed receipt. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngressProperties.class)
+@EnableConfigurationProperties({IngressProperties.class, EdxmlProperties.class})
 public class SubmissionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionConfiguration.class);
 
     /**
      * The ingress flow, entered through {@link SubmissionPort}. It runs on the caller's
@@ -35,14 +44,17 @@ public class SubmissionConfiguration {
      */
     @Bean
     IntegrationFlow submissionFlow(IngressProperties ingress, AgencyRegistry agencies, EnvelopeArchive archive,
-                                   Deliveries deliveries, DossierTracking tracking, Outbox outbox,
-                                   ReceiptIssuer receipts, CertificateValidation certificates, DeliveryBacklog backlog,
+                                   Deliveries deliveries, DossierTracking tracking, EdxmlDocuments documents,
+                                   Outbox outbox, ReceiptIssuer receipts, CertificateValidation certificates,
+                                   DeliveryBacklog backlog, EdxmlProperties edxml, CalendarSource calendars,
                                    MeterRegistry meters, TransactionTemplate transactions, Clock clock) {
-        EnvelopeParsing parsing = new EnvelopeParsing(new SecureXml(), EnvelopeSchema.load("envelope-v1.xsd"));
+        EnvelopeParsing parsing = new EnvelopeParsing(new SecureXml(), EnvelopeSchema.load("envelope-v1.xsd"),
+                EnvelopeSchema.load("edxml-v1.xsd"), new EdxmlEnvelopes(calendars.current().zone()));
         SenderAuthorisation authorisation = new SenderAuthorisation(agencies);
         Admission admission = new Admission(backlog, ingress.maxOutboxBacklog(), ingress.maxRecipientBacklog());
-        SignatureCheck signatures = new SignatureCheck(agencies, certificates, meters);
-        Acceptance acceptance = new Acceptance(archive, deliveries, tracking, outbox, receipts, transactions, clock);
+        SignatureCheck signatures = new SignatureCheck(agencies, certificates, meters, edxml.verifySignatures());
+        Acceptance acceptance = new Acceptance(archive, deliveries, tracking, documents, outbox, receipts, transactions,
+                clock);
         return IntegrationFlow.from(IngressBudget.Flow.class, gateway -> gateway.beanName("submissionFlowGateway"))
                 .transformWith(step("submission.parse", SubmissionStages.Received.class, parsing::parse))
                 .transformWith(step("submission.authorise", SubmissionStages.Parsed.class, authorisation::authorise))
@@ -50,6 +62,16 @@ public class SubmissionConfiguration {
                 .transformWith(step("submission.verifySignature", SubmissionStages.Parsed.class, signatures::verify))
                 .transformWith(step("submission.accept", SubmissionStages.Verified.class, acceptance::accept))
                 .get();
+    }
+
+    /** The documents edXML traffic concerns, linked as each message is accepted. */
+    @Bean
+    EdxmlDocuments edxmlDocuments(JdbcClient jdbc, DossierTracking tracking, EdxmlProperties edxml) {
+        if (!edxml.verifySignatures()) {
+            log.warn("lienthong.edxml.verify-signatures is false: edXML messages are accepted WITHOUT verifying their"
+                    + " signatures. This is for replaying sample traffic only; never run a real exchange like this.");
+        }
+        return new EdxmlDocuments(jdbc, tracking, edxml.unknownReferences());
     }
 
     /** The port adapters call: the flow behind a bound on the bytes received at once. */

@@ -1,7 +1,9 @@
 package vn.lienthong.core.submission;
 
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import vn.lienthong.core.access.Caller;
+import vn.lienthong.core.edxml.EdxmlMessage;
 import vn.lienthong.core.envelope.Envelope;
 import vn.lienthong.core.envelope.EnvelopeBytes;
 import vn.lienthong.signature.VerifiedSignature;
@@ -19,11 +21,19 @@ final class SubmissionStages {
     /**
      * Well-formed, schema-valid, and read into the model. The DOM is kept for signature
      * verification: the whole envelope, or for a spooled one its outline.
+     *
+     * @param edxml what an edXML message says beyond the envelope model; null for a dossier envelope
      */
-    record Parsed(Caller caller, EnvelopeBytes bytes, Document document, Envelope envelope) {
+    record Parsed(Caller caller, EnvelopeBytes bytes, Document document, Envelope envelope,
+                  @Nullable EdxmlMessage edxml) {
     }
 
-    /** The signature verified and the signer belongs to the sender. */
-    record Verified(Caller caller, EnvelopeBytes bytes, Envelope envelope, VerifiedSignature signature) {
+    /**
+     * The signature verified and the signer belongs to the sender.
+     *
+     * @param signature null only for edXML accepted unverified under the sample-replay policy
+     */
+    record Verified(Caller caller, EnvelopeBytes bytes, Envelope envelope, @Nullable EdxmlMessage edxml,
+                    @Nullable VerifiedSignature signature) {
     }
 }

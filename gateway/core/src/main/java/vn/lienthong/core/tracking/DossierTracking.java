@@ -122,15 +122,49 @@ public class DossierTracking {
             return;
         }
         lock(code);
-        jdbc.sql("""
+        markTaken(envelopeId, taker, takenAt);
+        appendTaken(code, envelopeId, taker, takenAt);
+    }
+
+    /**
+     * Records an edXML status message about a document that carried the dossier: an evidence
+     * entry for the message, and when its reporter says it has the document (01, 03–06) and
+     * had not been recorded as taking it yet, the hand-off taken.
+     *
+     * @param documentEnvelopeId the envelope that handed the dossier over as edXML
+     */
+    public void recordDocumentStatus(String dossierCode, Envelope status, String sha256, String documentEnvelopeId,
+                                     String note, boolean taking, Instant at) {
+        lock(dossierCode);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("envelope", status.id());
+        fields.put("envelopeSha256", sha256);
+        fields.put("kind", status.kind().xmlName());
+        fields.put("from", status.sender().agency().value());
+        fields.put("to", status.recipients().stream().map(p -> p.agency().value()).toList());
+        fields.put("status", null);
+        fields.put("step", null);
+        fields.put("note", note);
+        ledger.append(dossierCode, at, LedgerEvent.ACCEPTED, fields);
+        String reporter = status.sender().agency().value();
+        if (taking && markTaken(documentEnvelopeId, reporter, at)) {
+            appendTaken(dossierCode, documentEnvelopeId, reporter, at);
+        }
+    }
+
+    private boolean markTaken(String envelopeId, String taker, Instant takenAt) {
+        return jdbc.sql("""
                         UPDATE handoff SET taken_at = ?, state = CASE WHEN state = 'GIVEN' THEN 'TAKEN' ELSE state END
                         WHERE envelope_id = ? AND taker = ? AND taken_at IS NULL""")
                 .params(utc(takenAt), envelopeId, taker)
-                .update();
+                .update() > 0;
+    }
+
+    private void appendTaken(String dossierCode, String envelopeId, String taker, Instant takenAt) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("envelope", envelopeId);
         fields.put("by", taker);
-        ledger.append(code, takenAt, LedgerEvent.TAKEN, fields);
+        ledger.append(dossierCode, takenAt, LedgerEvent.TAKEN, fields);
     }
 
     private void register(DossierReference reference, Instant at) {
