@@ -2,6 +2,7 @@ package vn.lienthong.soap;
 
 import jakarta.activation.DataHandler;
 import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.soap.SOAPFaultException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -60,10 +61,18 @@ final class SoapPushClient implements EnvelopePusher {
         try {
             receivers.computeIfAbsent(push.endpoint(), this::receiver).deliverEnvelope(delivery);
         } catch (WebServiceException e) {
-            String reason = String.valueOf(e.getMessage()).strip();
+            String reason = reason(e);
             throw new PushFailedException(push.endpoint() + " failed over SOAP: "
                     + reason.substring(0, Math.min(reason.length(), MAX_ERROR)), e);
         }
+    }
+
+    /** The agency's own words for a fault; what the transport says otherwise (a status, a refused connection). */
+    private static String reason(WebServiceException failure) {
+        if (failure instanceof SOAPFaultException fault) {
+            return "SOAP fault " + fault.getFault().getFaultCode() + ": " + fault.getFault().getFaultString().strip();
+        }
+        return String.valueOf(failure.getMessage()).strip();
     }
 
     private AgencyReceiver receiver(URI endpoint) {
