@@ -2,8 +2,10 @@ package vn.lienthong.soap;
 
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.xml.namespace.QName;
 import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.interceptor.Fault;
@@ -124,10 +126,16 @@ final class GatewayFaults extends AbstractPhaseInterceptor<Message> {
         for (Map.Entry<String, Object> property : refusal.properties().entrySet()) {
             FaultProperty element = new FaultProperty();
             element.setName(property.getKey());
-            element.setValue(String.valueOf(property.getValue()));
+            element.setValue(text(property.getValue()));
             content.getProperty().add(element);
         }
         return content;
+    }
+
+    /** A list (the recipients refused) reads as its values separated by spaces, as XML lists do. */
+    private static String text(Object value) {
+        return value instanceof Collection<?> values
+                ? values.stream().map(String::valueOf).collect(Collectors.joining(" ")) : String.valueOf(value);
     }
 
     private static JAXBContext detailContext() {

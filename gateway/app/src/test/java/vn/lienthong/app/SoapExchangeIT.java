@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,6 +229,33 @@ class SoapExchangeIT {
     @Test
     void submissionWithoutEnvelopeIsRefused() {
         SoapClients.fault("REQUEST_INVALID", () -> desk().submitEnvelope(new SubmitEnvelope()));
+    }
+
+    /** Posts a body that is not SOAP at all / result: a SOAP fault whose GatewayFault says REQUEST_INVALID. */
+    @Test
+    void requestThatIsNotSoapIsRefused() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        SoapClients.exchangeAddress(gateway))
+                .header("Authorization", "Bearer " + gateway.token(TestGateway.DESK))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("this is not a SOAP message")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).containsPattern("<faultcode>\\w+:Client</faultcode>")
+                .containsPattern("<(\\w+:)?Code>REQUEST_INVALID</").containsPattern("<(\\w+:)?Status>400</");
+    }
+
+    /** Sends an envelope to an agency the gateway does not know / result: RECIPIENT_UNKNOWN, the agency as a property. */
+    @Test
+    void unknownRecipientIsNamedInTheFault() {
+        TestEnvelopes.Builder envelope = TestEnvelopes.handoff().to(TestGateway.FINANCE, "000.00.99.H53");
+        GatewayFaultDetail fault = SoapClients.fault("RECIPIENT_UNKNOWN",
+                () -> desk().submitEnvelope(submission(gateway.sign(TestGateway.DESK, envelope.xml()))));
+        assertThat(fault.getProperty()).anySatisfy(property -> {
+            assertThat(property.getName()).isEqualTo("recipients");
+            assertThat(property.getValue()).isEqualTo("000.00.99.H53");
+        });
+        assertNothingStored(envelope.id());
     }
 
     /**
