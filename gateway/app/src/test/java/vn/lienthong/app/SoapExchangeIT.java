@@ -245,6 +245,21 @@ class SoapExchangeIT {
                 .containsPattern("<(\\w+:)?Code>REQUEST_INVALID</").containsPattern("<(\\w+:)?Status>400</");
     }
 
+    /** Posts a SOAP message with a DOCTYPE declaring an external entity / result: REQUEST_INVALID, nothing expanded. */
+    @Test
+    void soapMessageWithADoctypeIsRefused() throws IOException, InterruptedException {
+        String xxe = "<?xml version='1.0'?><!DOCTYPE e [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+                + "<soap:Envelope xmlns:soap='http://schemas.xmlsoap.org/soap/envelope/'><soap:Body>"
+                + "<FetchEnvelope xmlns='urn:lienthong:exchange:v1'><EnvelopeId>&x;</EnvelopeId></FetchEnvelope>"
+                + "</soap:Body></soap:Envelope>";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        SoapClients.exchangeAddress(gateway))
+                .header("Authorization", "Bearer " + gateway.token(TestGateway.FINANCE))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(xxe)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).containsPattern("<(\\w+:)?Code>REQUEST_INVALID</").doesNotContain("root:");
+    }
+
     /** Sends an envelope to an agency the gateway does not know / result: RECIPIENT_UNKNOWN, the agency as a property. */
     @Test
     void unknownRecipientIsNamedInTheFault() {
