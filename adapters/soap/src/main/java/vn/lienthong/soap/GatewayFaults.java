@@ -46,7 +46,7 @@ final class GatewayFaults extends AbstractPhaseInterceptor<Message> {
     }
 
     /** What a fault reports: the catalogue's code, this occurrence's detail, and the extra properties. */
-    record Refusal(ErrorCode code, String detail, Map<String, Object> properties) {
+    private record Refusal(ErrorCode code, String detail, Map<String, Object> properties) {
 
         static Refusal of(GatewayException refused) {
             return new Refusal(refused.code(), bounded(refused.detail()), refused.properties());
@@ -107,7 +107,7 @@ final class GatewayFaults extends AbstractPhaseInterceptor<Message> {
     }
 
     /** The {@code <detail>} of the fault: one GatewayFault element. */
-    static Element detail(Refusal refusal) {
+    private static Element detail(Refusal refusal) {
         Element detail = DOMUtils.getEmptyDocument().createElement("detail");
         try {
             DETAIL_CONTEXT.createMarshaller().marshal(ELEMENTS.createGatewayFault(content(refusal)), detail);
@@ -117,7 +117,7 @@ final class GatewayFaults extends AbstractPhaseInterceptor<Message> {
         return detail;
     }
 
-    static GatewayFaultDetail content(Refusal refusal) {
+    private static GatewayFaultDetail content(Refusal refusal) {
         GatewayFaultDetail content = new GatewayFaultDetail();
         content.setCode(refusal.code().name());
         content.setStatus(refusal.code().httpStatus());
