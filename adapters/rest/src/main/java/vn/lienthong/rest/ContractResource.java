@@ -16,7 +16,9 @@ import vn.lienthong.signature.PemCertificates;
 @Path("/")
 public class ContractResource {
 
-    private static final Set<String> SCHEMAS = Set.of("envelope-v1.xsd", "receipt-v1.xsd", "evidence-v1.xsd", "edxml-v1.xsd");
+    /** The SOAP contracts too: agencies implementing AgencyReceiver for SOAP push take its WSDL from here. */
+    private static final Set<String> SCHEMAS = Set.of("envelope-v1.xsd", "receipt-v1.xsd", "evidence-v1.xsd",
+            "edxml-v1.xsd", "exchange-v1.wsdl", "exchange-v1.xsd", "agency-receiver-v1.wsdl", "agency-receiver-v1.xsd");
 
     private final GatewayIdentity identity;
 

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import vn.lienthong.core.agency.PushProtocol;
 import vn.lienthong.core.delivery.EnvelopePusher;
 import vn.lienthong.core.delivery.PushFailedException;
 import vn.lienthong.core.delivery.PushRequest;
@@ -42,6 +43,11 @@ final class RestPushClient implements EnvelopePusher {
         } catch (FileNotFoundException e) {
             throw new PushFailedException("spooled envelope " + push.envelopeId() + " is gone", e);
         }
+    }
+
+    @Override
+    public PushProtocol protocol() {
+        return PushProtocol.REST;
     }
 
     @Override

@@ -7,11 +7,12 @@ import org.springframework.context.annotation.Import;
 import vn.lienthong.broker.BrokerConfiguration;
 import vn.lienthong.core.CoreConfiguration;
 import vn.lienthong.rest.RestConfiguration;
+import vn.lienthong.soap.SoapConfiguration;
 
-/** Starts the gateway: the core, the broker adapter and the REST adapter, wired explicitly. */
+/** Starts the gateway: the core, the broker adapter, the REST adapter and the SOAP adapter, wired explicitly. */
 @SpringBootApplication
 @EnableConfigurationProperties(GatewayProperties.class)
-@Import({CoreConfiguration.class, BrokerConfiguration.class, RestConfiguration.class})
+@Import({CoreConfiguration.class, BrokerConfiguration.class, RestConfiguration.class, SoapConfiguration.class})
 public class LienthongApplication {
 
     public static void main(String[] args) {

@@ -22,7 +22,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.apache.cxf..", "jakarta.servlet..", "jakarta.ws.rs..", "jakarta.xml.ws..",
                         "jakarta.jms..", "org.apache.activemq..", "org.springframework.web..",
-                        "vn.lienthong.rest..", "vn.lienthong.broker..", "vn.lienthong.app..", "vn.lienthong.client..")
+                        "vn.lienthong.rest..", "vn.lienthong.soap..", "vn.lienthong.broker..", "vn.lienthong.app..",
+                        "vn.lienthong.client..")
                 .because("the core is the domain and the pipeline; it reaches HTTP, SOAP and the broker only "
                         + "through ports and channels that adapters implement")
                 .check(CLASSES);
@@ -31,11 +32,18 @@ class ArchitectureTest {
     @Test
     void adaptersDoNotDependOnEachOther() {
         noClasses().that().resideInAPackage("vn.lienthong.rest..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.lienthong.broker..", "vn.lienthong.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.lienthong.broker..", "vn.lienthong.soap..",
+                        "vn.lienthong.app..")
                 .because("adapters meet only in the core's ports; the application wires them")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("vn.lienthong.broker..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.lienthong.rest..", "vn.lienthong.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.lienthong.rest..", "vn.lienthong.soap..",
+                        "vn.lienthong.app..")
+                .because("adapters meet only in the core's ports; the application wires them")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("vn.lienthong.soap..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.lienthong.rest..", "vn.lienthong.broker..",
+                        "vn.lienthong.app..")
                 .because("adapters meet only in the core's ports; the application wires them")
                 .check(CLASSES);
     }

@@ -32,6 +32,34 @@ class ContractIT {
         assertThat(get("schemas/other.xsd").statusCode()).isEqualTo(404);
     }
 
+    /** The SOAP service answers ?wsdl with the contract, its address being the gateway's own; the schema comes along. */
+    @Test
+    void soapContractsAreServed() throws Exception {
+        HttpResponse<String> wsdl = HTTP.send(HttpRequest.newBuilder(URI.create(SoapClients.exchangeAddress(gateway)
+                + "?wsdl")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wsdl.statusCode()).isEqualTo(200);
+        assertThat(wsdl.body()).contains("name=\"SubmitEnvelope\"", "name=\"GetDossierTimeline\"",
+                "location=\"" + SoapClients.exchangeAddress(gateway) + "\"");
+        HttpResponse<String> types = HTTP.send(HttpRequest.newBuilder(URI.create(SoapClients.exchangeAddress(gateway)
+                + "?xsd=exchange-v1.xsd")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(types.body()).contains("name=\"GatewayFaultDetail\"");
+        assertThat(get("schemas/agency-receiver-v1.wsdl").body())
+                .isEqualTo(Files.readString(Path.of("../../schemas/wsdl/agency-receiver-v1.wsdl")));
+        assertThat(get("schemas/agency-receiver-v1.xsd").statusCode()).isEqualTo(200);
+        assertThat(get("schemas/exchange-v1.wsdl").statusCode()).isEqualTo(200);
+    }
+
+    /** The REST API and the SOAP services each live under their own servlet only. */
+    @Test
+    void restAndSoapStayOnTheirOwnPaths() throws Exception {
+        HttpResponse<String> soapUnderApi = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUri()
+                + "/api/exchange?wsdl")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(soapUnderApi.body()).doesNotContain("wsdl:definitions");
+        HttpResponse<String> restUnderServices = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUri()
+                + "/services/v1/openapi.yaml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(restUnderServices.body()).doesNotContain("openapi:");
+    }
+
     @Test
     void gatewayCertificateIsServed() throws Exception {
         assertThat(PemCertificates.parse(get("gateway/certificate").body().getBytes()))

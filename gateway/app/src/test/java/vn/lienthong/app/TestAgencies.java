@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import vn.lienthong.app.demo.DemoProvisioning;
 import vn.lienthong.core.access.ApiTokens;
 import vn.lienthong.signature.DemoCertificateAuthority;
@@ -37,6 +38,16 @@ final class TestAgencies {
 
     /** A push agency pushing to {@code endpoint}, with its own retry policy (or the default when null). */
     static Registered pushAgency(TestGateway gateway, String endpoint, Map<String, Object> retry) {
+        return pushAgency(gateway, endpoint, null, retry);
+    }
+
+    /** A push agency whose endpoint is an AgencyReceiver SOAP service. */
+    static Registered soapPushAgency(TestGateway gateway, String endpoint, Map<String, Object> retry) {
+        return pushAgency(gateway, endpoint, "soap", retry);
+    }
+
+    private static Registered pushAgency(TestGateway gateway, String endpoint, @Nullable String pushProtocol,
+                                         Map<String, Object> retry) {
         SigningKey key = gateway.demoCa().issueSigningKey("test agency", "test", DemoCertificateAuthority.KeyType.RSA_2048,
                 Duration.ofDays(30));
         String code = newCode();
@@ -47,6 +58,9 @@ final class TestAgencies {
                 "apiTokenSha256", ApiTokens.sha256(token)));
         if (!retry.isEmpty()) {
             body.put("retry", retry);
+        }
+        if (pushProtocol != null) {
+            body.put("pushProtocol", pushProtocol);
         }
         put(gateway, code, body, 200);
         return new Registered(code, token, key);

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * A registered agency.
  *
  * @param endpoint where pushed envelopes go; present exactly when {@code deliveryMode} is PUSH
+ * @param pushProtocol how envelopes are pushed to {@code endpoint}; kept for a pull agency too,
+ *        so that switching it back to push needs no second setting
  * @param signingCertificates SHA-256 fingerprints of the certificates it signs envelopes with
  *        (several while a key is rotated)
  * @param tlsCertificates SHA-256 fingerprints of the client certificates it may authenticate
@@ -16,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param retry how pushes to it are retried, or null for the gateway's default policy
  */
 public record Agency(AgencyCode code, String name, DeliveryMode deliveryMode, @Nullable URI endpoint,
+                     PushProtocol pushProtocol,
                      Set<String> signingCertificates, Set<String> tlsCertificates, boolean allowSha1Signatures,
                      @Nullable RetryPolicy retry) {
 

@@ -22,7 +22,8 @@ import vn.lienthong.signature.PemCertificates;
 public final class AgencyAdministration {
 
     /** An agency as the admin API shows it. Token hashes are never shown, only whether there is one. */
-    public record AgencyView(String code, String name, String deliveryMode, @Nullable String endpoint, boolean apiToken,
+    public record AgencyView(String code, String name, String deliveryMode, @Nullable String endpoint, String pushProtocol,
+                             boolean apiToken,
                              boolean allowSha1Signatures, @Nullable RetrySettings retry, List<CertificateView> certificates) {
     }
 
@@ -35,11 +36,13 @@ public final class AgencyAdministration {
      * A registration or update as an admin sends it.
      *
      * @param deliveryMode {@code push} or {@code pull}
+     * @param pushProtocol {@code rest} (when absent) or {@code soap}: how envelopes are pushed
      * @param certificates PEM certificates the agency signs with
      * @param tlsCertificates PEM certificates it may authenticate with over mutual TLS
      * @param retry its own retry policy, or null for the gateway's default
      */
-    public record Change(String name, String deliveryMode, @Nullable String endpoint, @Nullable List<String> certificates,
+    public record Change(String name, String deliveryMode, @Nullable String endpoint, @Nullable String pushProtocol,
+                         @Nullable List<String> certificates,
                          @Nullable List<String> tlsCertificates, @Nullable String apiTokenSha256,
                          @Nullable Boolean allowSha1Signatures, @Nullable RetrySettings retry) {
     }
@@ -78,6 +81,7 @@ public final class AgencyAdministration {
             registration = new AgencyRegistration(AgencyCode.of(code), change.name().strip(),
                     DeliveryMode.valueOf(change.deliveryMode().toUpperCase(Locale.ROOT)),
                     change.endpoint() == null ? null : URI.create(change.endpoint()),
+                    AgencyFile.pushProtocol(change.pushProtocol()),
                     certificates(change.certificates()), certificates(change.tlsCertificates()),
                     change.apiTokenSha256(), Boolean.TRUE.equals(change.allowSha1Signatures()),
                     change.retry() == null ? null : change.retry().policy());
@@ -101,7 +105,8 @@ public final class AgencyAdministration {
 
     private AgencyView view(Agency agency, List<RegisteredCertificate> certificates) {
         return new AgencyView(agency.code().value(), agency.name(), agency.deliveryMode().name().toLowerCase(Locale.ROOT),
-                agency.endpoint() == null ? null : agency.endpoint().toString(), registry.hasApiToken(agency.code()),
+                agency.endpoint() == null ? null : agency.endpoint().toString(),
+                agency.pushProtocol().name().toLowerCase(Locale.ROOT), registry.hasApiToken(agency.code()),
                 agency.allowSha1Signatures(), agency.retry() == null ? null : RetrySettings.of(agency.retry()),
                 certificates.stream().map(c -> new CertificateView(
                         c.purpose().name().toLowerCase(Locale.ROOT).replace('_', '-'), c.fingerprint(), c.subject(),

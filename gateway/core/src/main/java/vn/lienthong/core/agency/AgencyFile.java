@@ -21,7 +21,7 @@ import vn.lienthong.signature.PemCertificates;
  * agencies:
  *   - code: 000.00.12.H53
  *     name: Sở Tài nguyên và Môi trường
- *     delivery: { mode: push, endpoint: https://stnmt.example.gov.vn/lienthong }
+ *     delivery: { mode: push, endpoint: https://stnmt.example.gov.vn/lienthong, push-protocol: rest }   # or soap
  *     certificates: [ stnmt/certificate.pem ]          # signs envelopes with these
  *     tls-certificates: [ stnmt/tls-client.pem ]       # may call over mutual TLS with these
  *     api-token-sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
@@ -39,7 +39,7 @@ public final class AgencyFile {
                  @Nullable Boolean allowSha1Signatures, @Nullable RetrySettings retry) {
     }
 
-    record Delivery(String mode, @Nullable URI endpoint) {
+    record Delivery(String mode, @Nullable URI endpoint, @Nullable String pushProtocol) {
     }
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
@@ -74,11 +74,24 @@ public final class AgencyFile {
         try {
             DeliveryMode mode = DeliveryMode.valueOf(entry.delivery().mode().toUpperCase(Locale.ROOT));
             return new AgencyRegistration(AgencyCode.of(entry.code()), entry.name(), mode, entry.delivery().endpoint(),
+                    pushProtocol(entry.delivery().pushProtocol()),
                     certificates(where, base, entry.certificates()), certificates(where, base, entry.tlsCertificates()),
                     entry.apiTokenSha256(), Boolean.TRUE.equals(entry.allowSha1Signatures()),
                     entry.retry() == null ? null : entry.retry().policy());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(where + e.getMessage(), e);
+        }
+    }
+
+    /** REST unless the entry says otherwise. */
+    static PushProtocol pushProtocol(@Nullable String name) {
+        if (name == null) {
+            return PushProtocol.REST;
+        }
+        try {
+            return PushProtocol.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("push-protocol must be rest or soap, not " + name, e);
         }
     }
 

@@ -11,6 +11,7 @@ import vn.lienthong.signature.PemCertificates;
 /**
  * Everything needed to register or update an agency.
  *
+ * @param pushProtocol how envelopes are pushed to {@code endpoint}
  * @param signingCertificates the certificates it signs envelopes with; several while a key is rotated
  * @param tlsCertificates client certificates it may authenticate with over mutual TLS
  * @param apiTokenSha256 lower-case hex SHA-256 of its API token, or null for an agency that
@@ -18,6 +19,7 @@ import vn.lienthong.signature.PemCertificates;
  * @param retry how pushes to it are retried, or null for the gateway's default policy
  */
 public record AgencyRegistration(AgencyCode code, String name, DeliveryMode deliveryMode, @Nullable URI endpoint,
+                                 PushProtocol pushProtocol,
                                  List<X509Certificate> signingCertificates, List<X509Certificate> tlsCertificates,
                                  @Nullable String apiTokenSha256, boolean allowSha1Signatures,
                                  @Nullable RetryPolicy retry) {
@@ -32,7 +34,7 @@ public record AgencyRegistration(AgencyCode code, String name, DeliveryMode deli
     }
 
     public Agency agency() {
-        return new Agency(code, name, deliveryMode, endpoint, fingerprints(signingCertificates),
+        return new Agency(code, name, deliveryMode, endpoint, pushProtocol, fingerprints(signingCertificates),
                 fingerprints(tlsCertificates), allowSha1Signatures, retry);
     }
 

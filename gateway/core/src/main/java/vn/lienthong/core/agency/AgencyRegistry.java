@@ -109,7 +109,7 @@ public class AgencyRegistry {
         Map<String, AgencyCode> byToken = new HashMap<>();
         Map<String, AgencyCode> byTls = new HashMap<>();
         jdbc.sql("""
-                        SELECT code, name, delivery_mode, endpoint, api_token_sha256, allow_sha1_signatures,
+                        SELECT code, name, delivery_mode, endpoint, push_protocol, api_token_sha256, allow_sha1_signatures,
                                retry_max_attempts, retry_initial_delay_ms, retry_multiplier, retry_max_delay_ms
                         FROM agency""")
                 .query(rs -> {
@@ -117,7 +117,8 @@ public class AgencyRegistry {
                     String endpoint = rs.getString("endpoint");
                     byCode.put(code, new Agency(code, rs.getString("name"),
                             DeliveryMode.valueOf(rs.getString("delivery_mode")),
-                            endpoint == null ? null : URI.create(endpoint), signing.getOrDefault(code, Set.of()),
+                            endpoint == null ? null : URI.create(endpoint),
+                            PushProtocol.valueOf(rs.getString("push_protocol")), signing.getOrDefault(code, Set.of()),
                             tls.getOrDefault(code, Set.of()), rs.getBoolean("allow_sha1_signatures"), retryPolicy(rs)));
                     String token = rs.getString("api_token_sha256");
                     if (token != null) {
@@ -166,19 +167,21 @@ public class AgencyRegistry {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         String endpoint = registration.endpoint() == null ? null : registration.endpoint().toString();
         int updated = jdbc.sql("""
-                        UPDATE agency SET name = ?, delivery_mode = ?, endpoint = ?, api_token_sha256 = ?,
-                                          allow_sha1_signatures = ?, updated_at = ?
+                        UPDATE agency SET name = ?, delivery_mode = ?, endpoint = ?, push_protocol = ?,
+                                          api_token_sha256 = ?, allow_sha1_signatures = ?, updated_at = ?
                         WHERE code = ?""")
                 .params(registration.name(), registration.deliveryMode().name(), endpoint,
-                        registration.apiTokenSha256(), registration.allowSha1Signatures(), now, code)
+                        registration.pushProtocol().name(), registration.apiTokenSha256(),
+                        registration.allowSha1Signatures(), now, code)
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                            INSERT INTO agency (code, name, delivery_mode, endpoint, api_token_sha256,
+                            INSERT INTO agency (code, name, delivery_mode, endpoint, push_protocol, api_token_sha256,
                                                 allow_sha1_signatures, updated_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(code, registration.name(), registration.deliveryMode().name(), endpoint,
-                            registration.apiTokenSha256(), registration.allowSha1Signatures(), now)
+                            registration.pushProtocol().name(), registration.apiTokenSha256(),
+                            registration.allowSha1Signatures(), now)
                     .update();
         }
         RetryPolicy retry = registration.retry();

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -75,10 +76,10 @@ public class DeliveryConfiguration {
 
     @Bean
     DeliveryProcess deliveryProcess(AgencyRegistry agencies, EnvelopeArchive archive, Deliveries deliveries,
-                                    Sequencing sequencing, Handover handover, EnvelopePusher pusher,
+                                    Sequencing sequencing, Handover handover, List<EnvelopePusher> pushers,
                                     DeliveryProperties properties, CircuitBreakerRegistry breakers, MeterRegistry meters,
                                     Clock clock, GatewayIdentity identity) {
-        return new DeliveryProcess(agencies, archive, deliveries, sequencing, handover, pusher, properties, breakers,
+        return new DeliveryProcess(agencies, archive, deliveries, sequencing, handover, pushers, properties, breakers,
                 meters, clock, identity.gatewayId());
     }
 

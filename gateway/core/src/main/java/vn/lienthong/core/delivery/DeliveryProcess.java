@@ -7,13 +7,17 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.core.agency.Agency;
 import vn.lienthong.core.agency.AgencyRegistry;
+import vn.lienthong.core.agency.PushProtocol;
 import vn.lienthong.core.agency.RetryPolicy;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.envelope.EnvelopeBytes;
@@ -40,7 +44,7 @@ public class DeliveryProcess {
     private final Deliveries deliveries;
     private final Sequencing sequencing;
     private final Handover handover;
-    private final EnvelopePusher pusher;
+    private final Map<PushProtocol, EnvelopePusher> pushers;
     private final RetryPolicy defaultRetry;
     private final CircuitBreakerRegistry breakers;
     private final Duration breakerOpenWait;
@@ -49,14 +53,14 @@ public class DeliveryProcess {
     private final String gateway;
 
     public DeliveryProcess(AgencyRegistry agencies, EnvelopeArchive archive, Deliveries deliveries, Sequencing sequencing,
-                           Handover handover, EnvelopePusher pusher, DeliveryProperties properties,
+                           Handover handover, List<EnvelopePusher> pushers, DeliveryProperties properties,
                            CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock, String gateway) {
         this.agencies = agencies;
         this.archive = archive;
         this.deliveries = deliveries;
         this.sequencing = sequencing;
         this.handover = handover;
-        this.pusher = pusher;
+        this.pushers = byProtocol(pushers);
         this.defaultRetry = properties.retry().policy();
         this.breakers = breakers;
         this.breakerOpenWait = properties.circuitBreaker().openWait();
@@ -115,9 +119,9 @@ public class DeliveryProcess {
         Instant started = clock.instant();
         long start = System.nanoTime();
         try (EnvelopeBytes content = archive.content(envelope)) {
-            pusher.push(new PushRequest(agency.endpoint(), envelope.envelopeId(), envelope.sender(),
-                    agency.code().value(), envelope.kind().xmlName(), envelope.format(), envelope.dossierCode(), gateway, envelope.acceptedAt(),
-                    attempt, content));
+            pusherFor(agency).push(new PushRequest(agency.endpoint(), envelope.envelopeId(), envelope.sender(),
+                    agency.code().value(), envelope.kind().xmlName(), envelope.format(), envelope.dossierCode(), gateway,
+                    envelope.acceptedAt(), attempt, content));
         } catch (PushFailedException e) {
             long took = System.nanoTime() - start;
             breaker.onError(took, TimeUnit.NANOSECONDS, e);
@@ -154,6 +158,27 @@ public class DeliveryProcess {
                 delivery.envelopeId(), delivery.recipient(), attempt, error);
         sequencing.releaseNext(delivery.recipient(), delivery.orderKey());
         return null;
+    }
+
+    private static Map<PushProtocol, EnvelopePusher> byProtocol(List<EnvelopePusher> pushers) {
+        Map<PushProtocol, EnvelopePusher> byProtocol = new EnumMap<>(PushProtocol.class);
+        for (EnvelopePusher pusher : pushers) {
+            if (byProtocol.putIfAbsent(pusher.protocol(), pusher) != null) {
+                throw new IllegalStateException("two pushers for " + pusher.protocol() + ": "
+                        + byProtocol.get(pusher.protocol()) + " and " + pusher);
+            }
+        }
+        return byProtocol;
+    }
+
+    /** A gateway built without the agency's protocol fails the push, so the delivery is retried and stays visible. */
+    private EnvelopePusher pusherFor(Agency agency) {
+        EnvelopePusher pusher = pushers.get(agency.pushProtocol());
+        if (pusher == null) {
+            throw new PushFailedException("this gateway cannot push over " + agency.pushProtocol()
+                    + " to agency " + agency.code());
+        }
+        return pusher;
     }
 
     private static DeliveryOrder orderFor(Deliveries.Delivery delivery) {

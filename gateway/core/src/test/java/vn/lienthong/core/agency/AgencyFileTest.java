@@ -44,8 +44,37 @@ class AgencyFileTest {
         assertThat(push.deliveryMode()).isEqualTo(DeliveryMode.PUSH);
         assertThat(push.endpoint()).isEqualTo(URI.create("https://stnmt.example/lienthong"));
         assertThat(push.signsWith(PemCertificates.fingerprint(key.certificate()))).isTrue();
+        assertThat(push.pushProtocol()).as("the default").isEqualTo(PushProtocol.REST);
         assertThat(registrations.get(1).agency().deliveryMode()).isEqualTo(DeliveryMode.PULL);
         assertThat(registrations.get(1).apiTokenSha256()).isNull();
+    }
+
+    @Test
+    void readsThePushProtocol() throws IOException {
+        Path file = write("""
+                agencies:
+                  - code: 000.00.12.H53
+                    name: Sở
+                    delivery: { mode: push, endpoint: "https://stnmt.example/lienthong/receiver", push-protocol: soap }
+                  - code: 000.00.13.H53
+                    name: Sở khác
+                    delivery: { mode: push, endpoint: "https://other.example/lienthong", push-protocol: REST }
+                """);
+        List<AgencyRegistration> registrations = AgencyFile.read(file);
+        assertThat(registrations.get(0).agency().pushProtocol()).isEqualTo(PushProtocol.SOAP);
+        assertThat(registrations.get(1).agency().pushProtocol()).isEqualTo(PushProtocol.REST);
+    }
+
+    @Test
+    void unknownPushProtocolIsRefusedNamingTheAgency() throws IOException {
+        Path file = write("""
+                agencies:
+                  - code: 000.00.12.H53
+                    name: Sở
+                    delivery: { mode: push, endpoint: "https://stnmt.example/lienthong", push-protocol: ftp }
+                """);
+        assertThatThrownBy(() -> AgencyFile.read(file)).hasMessageContaining("000.00.12.H53")
+                .hasMessageContaining("push-protocol must be rest or soap, not ftp");
     }
 
     @Test
