@@ -55,7 +55,8 @@ class EdxmlDossierIT {
         assertThat(taker(dossier, TestGateway.FINANCE).get("envelopeId").asString()).isEqualTo(envelopeId);
         assertThat(taker(dossier, TestGateway.FINANCE).get("step").asString()).isEqualTo("Thẩm định hồ sơ");
 
-        byte[] accepted = gateway.sign(TestGateway.FINANCE, status(TestGateway.FINANCE, TestGateway.DESK, handoff.id(), "03"));
+        byte[] accepted = gateway.sign(TestGateway.FINANCE,
+                TestEdxml.status(TestGateway.FINANCE, TestGateway.DESK, handoff.id(), "03", "Đã tiếp nhận, vào sổ"));
         gateway.client(TestGateway.FINANCE).submit(accepted);
 
         JsonNode after = gateway.client(TestGateway.DESK).get("dossiers/" + handoff.dossierCode());
@@ -98,27 +99,6 @@ class EdxmlDossierIT {
         SecureXml xml = new SecureXml();
         return new String(SecureXml.serialize(new DossierEdxml().toEdxml(xml.parse(TestEnvelopes.utf8(envelopeXml)))),
                 StandardCharsets.UTF_8);
-    }
-
-    /** An edXML status message from {@code from} about the document {@code to} sent as {@code documentId}. */
-    private static String status(String from, String to, String documentId, String code) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">
-                  <edXMLEnvelope>
-                    <edXMLHeader>
-                      <MessageHeader>
-                        <From><OrganId>%s</OrganId><OrganName>Sở Tài chính (demo)</OrganName></From>
-                        <ResponseFor><OrganId>%s</OrganId><DocumentId>%s</DocumentId></ResponseFor>
-                        <StaffInfo><Department>Văn thư</Department><Staff>Lê Thị Cúc</Staff></StaffInfo>
-                        <StatusCode>%s</StatusCode>
-                        <Description>Đã tiếp nhận, vào sổ</Description>
-                        <Timestamp>2026/11/28 10:05:00</Timestamp>
-                      </MessageHeader>
-                    </edXMLHeader>
-                  </edXMLEnvelope>
-                </edXML>
-                """.formatted(from, to, documentId, code);
     }
 
     private static JsonNode taker(JsonNode dossier, String agency) {
