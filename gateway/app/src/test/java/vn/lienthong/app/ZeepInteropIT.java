@@ -36,17 +36,28 @@ class ZeepInteropIT {
     /** Submits, lists, fetches and acknowledges with zeep / result: the same bytes back, the fault's code readable. */
     @Test
     void zeepSubmitsListsAndFetches() throws IOException, InterruptedException, URISyntaxException {
+        TestEnvelopes.Builder envelope = TestEnvelopes.handoff().to(TestGateway.FINANCE);
+        roundTrip(gateway.sign(TestGateway.DESK, envelope.xml()), envelope.id());
+    }
+
+    /** The same with an edXML letter, as a document system on the national axis sends it / result: the same. */
+    @Test
+    void zeepSubmitsListsAndFetchesEdxml() throws IOException, InterruptedException, URISyntaxException {
+        String documentId = TestGateway.DESK + ",2026/11/28," + System.nanoTime() + "/TTPVHCC";
+        byte[] signed = gateway.sign(TestGateway.DESK, TestEdxml.document(TestGateway.DESK, TestGateway.FINANCE,
+                documentId, "V/v đề nghị phối hợp"));
+        roundTrip(signed, "edxml-" + sha256Hex(signed).substring(0, 32));
+    }
+
+    private void roundTrip(byte[] signed, String envelopeId) throws IOException, InterruptedException, URISyntaxException {
         String python = PYTHONS.stream().filter(ZeepInteropIT::hasZeep).findFirst().orElse(null);
         Assumptions.assumeTrue(python != null, "python3-zeep not installed: skipping the zeep interoperability test");
-
-        TestEnvelopes.Builder envelope = TestEnvelopes.handoff().to(TestGateway.FINANCE);
-        byte[] signed = gateway.sign(TestGateway.DESK, envelope.xml());
         Path envelopeFile = Files.write(folder.resolve("envelope.xml"), signed);
         Path fetchedFile = folder.resolve("fetched.xml");
         Path script = Path.of(ZeepInteropIT.class.getResource("/zeep/exchange_roundtrip.py").toURI());
 
         Process process = new ProcessBuilder(python, script.toString(), SoapClients.exchangeAddress(gateway) + "?wsdl",
-                gateway.token(TestGateway.DESK), gateway.token(TestGateway.FINANCE), envelope.id(),
+                gateway.token(TestGateway.DESK), gateway.token(TestGateway.FINANCE), envelopeId,
                 envelopeFile.toString(), fetchedFile.toString())
                 .redirectError(folder.resolve("stderr.txt").toFile())
                 .start();
@@ -60,7 +71,7 @@ class ZeepInteropIT {
         assertThat(seen.get("replayed").asBoolean()).isFalse();
         assertThat(seen.get("listedSender").asString()).isEqualTo(TestGateway.DESK);
         assertThat(seen.get("listedSize").asLong()).isEqualTo(signed.length);
-        assertThat(seen.get("fetchedId").asString()).isEqualTo(envelope.id());
+        assertThat(seen.get("fetchedId").asString()).isEqualTo(envelopeId);
         assertThat(seen.get("fetchedSha256").asString()).isEqualTo(sha256Hex(signed));
         assertThat(Files.readAllBytes(fetchedFile)).isEqualTo(signed);
         assertThat(seen.get("acknowledgedBy").asString()).isEqualTo(TestGateway.FINANCE);
