@@ -8,7 +8,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -67,7 +63,7 @@ class LargeEnvelopeIT {
         receiver = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         receiver.createContext("/push", exchange -> {
             try (exchange; InputStream body = exchange.getRequestBody()) {
-                pushedDigests.put(exchange.getRequestHeaders().getFirst("Lienthong-Envelope-Id"), sha256(body));
+                pushedDigests.put(exchange.getRequestHeaders().getFirst("Lienthong-Envelope-Id"), TestEnvelopes.sha256(body));
                 exchange.sendResponseHeaders(200, -1);
             }
         });
@@ -82,7 +78,7 @@ class LargeEnvelopeIT {
         assertThat(Files.size(signed)).isGreaterThan(200_000_000L);
         String envelopeSha256;
         try (InputStream in = Files.newInputStream(signed)) {
-            envelopeSha256 = sha256(in);
+            envelopeSha256 = TestEnvelopes.sha256(in);
         }
 
         HttpClient http = HttpClient.newHttpClient();
@@ -103,7 +99,7 @@ class LargeEnvelopeIT {
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(fetched.statusCode()).isEqualTo(200);
         try (InputStream body = fetched.body()) {
-            assertThat(sha256(body)).isEqualTo(envelopeSha256);
+            assertThat(TestEnvelopes.sha256(body)).isEqualTo(envelopeSha256);
         }
         assertThat(gateway.ready()).as("the gateway is still ready; its log: " + gateway.log()).isTrue();
     }
@@ -112,7 +108,7 @@ class LargeEnvelopeIT {
     private Path signedEnvelope() throws IOException {
         String componentSha256;
         try (InputStream content = component()) {
-            componentSha256 = sha256(content);
+            componentSha256 = TestEnvelopes.sha256(content);
         }
         TestEnvelopes.Builder builder = TestEnvelopes.handoff().from(DESK).to(LAND_OFFICE, FINANCE)
                 .component("ban-do.tif", new byte[0], COMPONENT_BYTES, componentSha256);
@@ -161,20 +157,6 @@ class LargeEnvelopeIT {
 
     private URI api(String path) {
         return gateway.baseUri().resolve("/api/v1/" + path);
-    }
-
-    private static String sha256(InputStream in) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
-                digesting.transferTo(OutputStream.nullOutputStream());
-            }
-            return Base64.getEncoder().encodeToString(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Lets the base64 encoder finish its padding without closing the file under it. */

@@ -16,9 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -287,7 +284,7 @@ class SoapExchangeIT {
             assertThat(Files.size(signed)).isGreaterThan(29_000_000L);
             String sha256;
             try (InputStream in = Files.newInputStream(signed)) {
-                sha256 = sha256(in);
+                sha256 = TestEnvelopes.sha256(in);
             }
             SubmitEnvelope submission = new SubmitEnvelope();
             submission.setEnvelope(new DataHandler(new FileDataSource(signed.toFile())));
@@ -302,7 +299,7 @@ class SoapExchangeIT {
             FetchEnvelopeResponse fetched = finance.fetchEnvelope(fetch(envelope.id()));
             assertThat(fetched.getSize()).isEqualTo(Files.size(signed));
             try (InputStream content = fetched.getEnvelope().getInputStream()) {
-                assertThat(sha256(content)).isEqualTo(sha256);
+                assertThat(TestEnvelopes.sha256(content)).isEqualTo(sha256);
             }
         }
     }
@@ -359,17 +356,5 @@ class SoapExchangeIT {
         Path signed = folder.resolve("signed.xml");
         new StreamingEnvelopedSigner(target.signingKey(TestGateway.DESK)).sign(unsigned, signed);
         return signed;
-    }
-
-    private static String sha256(InputStream in) throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
-                digesting.transferTo(OutputStream.nullOutputStream());
-            }
-            return Base64.getEncoder().encodeToString(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
