@@ -50,9 +50,10 @@ class SubmissionRefusalIT {
     @Test
     void documentThatIsNotAnEnvelopeIsRefused() {
         JsonNode problem = submit(TestGateway.DESK, "application/xml",
-                TestEnvelopes.utf8("<edXML xmlns='http://www.mic.gov.vn/TBT/QCVN_102_2016'/>"), 400);
+                TestEnvelopes.utf8("<Invoice xmlns='urn:example:invoice'/>"), 400);
         assertCode(problem, "ENVELOPE_SCHEMA_INVALID");
         assertThat(problem.get("rule").asString()).isEqualTo("root-element");
+        assertThat(problem.get("detail").asString()).contains("Envelope", "edXML", "Invoice");
     }
 
     /** Sends an envelope with a DOCTYPE (the XXE vector) / result: XML_DOCTYPE_FORBIDDEN. */

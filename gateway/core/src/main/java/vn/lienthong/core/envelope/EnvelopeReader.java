@@ -89,8 +89,10 @@ public final class EnvelopeReader {
 
     /** The refusal of a document whose root is not a version 1 envelope. */
     public static GatewayException notAnEnvelope(String localName, @Nullable String namespace) {
-        return ErrorCode.ENVELOPE_SCHEMA_INVALID.exception("expected <Envelope xmlns=\"" + NAMESPACE + "\">, found <"
-                + localName + "> in namespace " + namespace).with("rule", "root-element").with("line", 1).build();
+        return ErrorCode.ENVELOPE_SCHEMA_INVALID.exception("expected <Envelope xmlns=\"" + NAMESPACE + "\"> or an edXML"
+                        + " document <edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">, found <" + localName
+                        + "> in namespace " + namespace)
+                .with("rule", "root-element").with("line", 1).build();
     }
 
     static Element child(Element parent, String name) {
