@@ -146,6 +146,17 @@ public final class SecureXml {
     }
 
     /** Serialises a document as UTF-8 without reformatting (signed content must not move). */
+    /** An empty, namespace-aware document to build XML in; nothing is parsed, so no limits apply. */
+    public static Document newDocument() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            return factory.newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK cannot create an XML document", e);
+        }
+    }
+
     public static byte[] serialize(Document document) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         serialize(document, out);

@@ -18,6 +18,9 @@ import vn.lienthong.core.delivery.EnvelopePusher;
 import vn.lienthong.core.delivery.Inbox;
 import vn.lienthong.core.edxml.EdxmlDocuments;
 import vn.lienthong.core.evidence.EvidenceBundle;
+import vn.lienthong.core.portal.PortalDeadLetters;
+import vn.lienthong.core.portal.PortalIntake;
+import vn.lienthong.core.portal.PortalOutbox;
 import vn.lienthong.core.receipt.GatewayIdentity;
 import vn.lienthong.core.submission.SubmissionPort;
 import vn.lienthong.core.tracking.TrackingQueries;
@@ -34,7 +37,9 @@ public class RestConfiguration {
     Server restApi(Bus bus, JsonMapper json, SubmissionPort submissions, TrackingQueries tracking, Inbox inbox,
                    CallerAuthentication authentication, GatewayIdentity identity,
                    AgencyAdministration agencies, DeadLetters deadLetters, EvidenceBundle evidence,
-                   ControlSlipRenderer slips, EdxmlDocuments documents, Clock clock) {
+                   ControlSlipRenderer slips, EdxmlDocuments documents,
+                   PortalDeadLetters portalDeadLetters, PortalOutbox portalOutbox, PortalIntake portalIntake,
+                   Clock clock) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(ADDRESS);
@@ -46,7 +51,9 @@ public class RestConfiguration {
                 new DocumentResource(documents),
                 new ContractResource(identity),
                 new AdminAgencyResource(agencies),
-                new AdminDeadLetterResource(deadLetters)));
+                new AdminDeadLetterResource(deadLetters),
+                new AdminPortalResource(portalDeadLetters, portalOutbox),
+                new PortalResource(portalIntake)));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(json),
                 new CallerAuthenticationFilter(authentication),

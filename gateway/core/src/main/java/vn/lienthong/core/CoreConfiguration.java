@@ -30,6 +30,7 @@ import vn.lienthong.core.calendar.CalendarConfiguration;
 import vn.lienthong.core.delivery.DeliveryConfiguration;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.envelope.Spool;
+import vn.lienthong.core.portal.PortalSyncConfiguration;
 import vn.lienthong.core.receipt.GatewayIdentity;
 import vn.lienthong.core.receipt.ReceiptIssuer;
 import vn.lienthong.core.receipt.SigningProperties;
@@ -48,7 +49,8 @@ import vn.lienthong.core.trust.TrustConfiguration;
 @EnableScheduling
 @EnableConfigurationProperties({AgencyProperties.class, SigningProperties.class, OperatorProperties.class})
 @Import({TrustConfiguration.class, SubmissionConfiguration.class, RoutingConfiguration.class,
-        DeliveryConfiguration.class, CalendarConfiguration.class, TrackingConfiguration.class})
+        DeliveryConfiguration.class, CalendarConfiguration.class, TrackingConfiguration.class,
+        PortalSyncConfiguration.class})
 public class CoreConfiguration {
 
     /**

@@ -57,11 +57,13 @@ public enum ErrorCode {
     EDXML_DOCUMENT_NOT_FOUND(Category.STATE, 404, "edXML document not found"),
     AGENCY_NOT_FOUND(Category.STATE, 404, "Agency not registered"),
     DEAD_LETTER_NOT_FOUND(Category.STATE, 404, "No such dead letter"),
+    PORTAL_DEAD_LETTER_NOT_FOUND(Category.STATE, 404, "No such portal dead letter"),
     DOSSIER_TRANSITION_NOT_ALLOWED(Category.STATE, 409, "Dossier status cannot change that way"),
     DOSSIER_STATUS_MISSING(Category.INPUT, 422, "Status envelope reports no status"),
     DOSSIER_STATUS_CONFLICT(Category.INPUT, 422, "Envelope kind and reported status disagree"),
     EDXML_REFERENCE_UNKNOWN(Category.STATE, 422, "edXML message refers to a document this gateway never carried"),
     EDXML_DOCUMENT_EXISTS(Category.STATE, 409, "edXML document id already used for a different document"),
+    PORTAL_PROCEDURE_UNKNOWN(Category.INPUT, 422, "No route for the portal dossier's procedure"),
     AGENCY_REGISTRATION_INVALID(Category.INPUT, 400, "Agency registration invalid"),
 
     // The gateway's own faults and limits

@@ -13,6 +13,7 @@ import vn.lienthong.core.edxml.EdxmlDocuments;
 import vn.lienthong.core.envelope.Envelope;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.error.ErrorCode;
+import vn.lienthong.core.portal.PortalSync;
 import vn.lienthong.core.receipt.Receipt;
 import vn.lienthong.core.receipt.ReceiptIssuer;
 import vn.lienthong.core.routing.Outbox;
@@ -20,8 +21,9 @@ import vn.lienthong.core.tracking.DossierTracking;
 
 /**
  * Steps 6 to 8: deduplicate on the envelope id, then in one transaction store the bytes with
- * the signed receipt, record the hand-off, link an edXML message to its document, open a
- * delivery per recipient and write the outbox. Either all of it is committed or none.
+ * the signed receipt, record the hand-off, link an edXML message to its document, queue the
+ * national portal's updates, open a delivery per recipient and write the outbox. Either all
+ * of it is committed or none.
  */
 final class Acceptance {
 
@@ -31,17 +33,19 @@ final class Acceptance {
     private final Deliveries deliveries;
     private final DossierTracking tracking;
     private final EdxmlDocuments documents;
+    private final PortalSync portal;
     private final Outbox outbox;
     private final ReceiptIssuer receipts;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Acceptance(EnvelopeArchive archive, Deliveries deliveries, DossierTracking tracking, EdxmlDocuments documents,
-               Outbox outbox, ReceiptIssuer receipts, TransactionTemplate transactions, Clock clock) {
+               PortalSync portal, Outbox outbox, ReceiptIssuer receipts, TransactionTemplate transactions, Clock clock) {
         this.archive = archive;
         this.deliveries = deliveries;
         this.tracking = tracking;
         this.documents = documents;
+        this.portal = portal;
         this.outbox = outbox;
         this.receipts = receipts;
         this.transactions = transactions;
@@ -82,6 +86,7 @@ final class Acceptance {
                 if (verified.edxml() != null) {
                     documents.record(envelope, verified.edxml(), verified.bytes().sha256(), acceptedAt);
                 }
+                portal.record(envelope, acceptedAt);
                 deliveries.open(envelope, acceptedAt);
                 outbox.enqueue(envelope, acceptedAt);
                 return true;

@@ -23,6 +23,7 @@ import vn.lienthong.core.edxml.EdxmlProperties;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.envelope.EnvelopeSchema;
 import vn.lienthong.core.envelope.Spool;
+import vn.lienthong.core.portal.PortalSync;
 import vn.lienthong.core.receipt.ReceiptIssuer;
 import vn.lienthong.core.routing.Outbox;
 import vn.lienthong.core.tracking.DossierTracking;
@@ -45,7 +46,7 @@ public class SubmissionConfiguration {
     @Bean
     IntegrationFlow submissionFlow(IngressProperties ingress, AgencyRegistry agencies, EnvelopeArchive archive,
                                    Deliveries deliveries, DossierTracking tracking, EdxmlDocuments documents,
-                                   Outbox outbox, ReceiptIssuer receipts, CertificateValidation certificates,
+                                   PortalSync portal, Outbox outbox, ReceiptIssuer receipts, CertificateValidation certificates,
                                    DeliveryBacklog backlog, EdxmlProperties edxml, CalendarSource calendars,
                                    MeterRegistry meters, TransactionTemplate transactions, Clock clock) {
         EnvelopeParsing parsing = new EnvelopeParsing(new SecureXml(), EnvelopeSchema.load("envelope-v1.xsd"),
@@ -53,8 +54,8 @@ public class SubmissionConfiguration {
         SenderAuthorisation authorisation = new SenderAuthorisation(agencies);
         Admission admission = new Admission(backlog, ingress.maxOutboxBacklog(), ingress.maxRecipientBacklog());
         SignatureCheck signatures = new SignatureCheck(agencies, certificates, meters, edxml.verifySignatures());
-        Acceptance acceptance = new Acceptance(archive, deliveries, tracking, documents, outbox, receipts, transactions,
-                clock);
+        Acceptance acceptance = new Acceptance(archive, deliveries, tracking, documents, portal, outbox, receipts,
+                transactions, clock);
         return IntegrationFlow.from(IngressBudget.Flow.class, gateway -> gateway.beanName("submissionFlowGateway"))
                 .transformWith(step("submission.parse", SubmissionStages.Received.class, parsing::parse))
                 .transformWith(step("submission.authorise", SubmissionStages.Parsed.class, authorisation::authorise))
