@@ -103,7 +103,7 @@ public class PortalRelay {
                     sent++;
                 } catch (PortalUnavailableException e) {
                     int attempts = update.attempts() + 1;
-                    Instant next = clock.instant().plus(backoff(attempts));
+                    Instant next = clock.instant().plus(backoff(attempts, properties.initialBackoff(), properties.maxBackoff()));
                     outbox.retryLater(update.id(), attempts, next, e.getMessage());
                     count(update, "retried");
                     log.warn("the portal is not taking updates ({}); {} of dossier {} waits until {}", e.getMessage(),
@@ -123,12 +123,13 @@ public class PortalRelay {
         return new Run(true, sent, retried, rejected);
     }
 
-    Duration backoff(int attempts) {
-        Duration wait = properties.initialBackoff();
-        for (int i = 1; i < attempts && wait.compareTo(properties.maxBackoff()) < 0; i++) {
+    /** The wait after {@code attempts} failed calls: {@code initial}, doubled each time, at most {@code max}. */
+    static Duration backoff(int attempts, Duration initial, Duration max) {
+        Duration wait = initial;
+        for (int i = 1; i < attempts && wait.compareTo(max) < 0; i++) {
             wait = wait.multipliedBy(2);
         }
-        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
+        return wait.compareTo(max) > 0 ? max : wait;
     }
 
     private void count(PortalOutbox.Pending update, String outcome) {
