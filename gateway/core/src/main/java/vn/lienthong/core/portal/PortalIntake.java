@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import javax.xml.XMLConstants;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -39,6 +40,8 @@ import vn.lienthong.xml.SecureXml;
 public class PortalIntake {
 
     private static final DateTimeFormatter PORTAL_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    /** Seconds always written, as the envelope schema wants. */
+    private static final DateTimeFormatter ENVELOPE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final String NS = EnvelopeReader.NAMESPACE;
 
     /** What a hand-in gave: the envelope, the dossier, where it went, and the signed receipt. */
@@ -99,10 +102,12 @@ public class PortalIntake {
                             @Nullable OffsetDateTime promised) {
         Document document = SecureXml.newDocument();
         Element root = document.createElementNS(NS, "Envelope");
+        // Canonicalisation reads namespace declarations, not the DOM's namespace URIs: declare it.
+        root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", NS);
         document.appendChild(root);
         Element header = append(root, "Header", null);
         append(header, "EnvelopeId", "dvcqg-" + code);
-        append(header, "CreatedAt", received.toString());
+        append(header, "CreatedAt", ENVELOPE_TIME.format(received));
         append(header, "Kind", "handoff");
         append(header, "From", portal.value());
         append(header, "To", route.handlingAgency());
@@ -116,9 +121,9 @@ public class PortalIntake {
         if (name != null) {
             append(dossier, "ProcedureName", name);
         }
-        append(dossier, "ReceivedAt", received.toString());
+        append(dossier, "ReceivedAt", ENVELOPE_TIME.format(received));
         if (promised != null) {
-            append(dossier, "PromisedReturnAt", promised.toString());
+            append(dossier, "PromisedReturnAt", ENVELOPE_TIME.format(promised));
         }
         Element step = append(dossier, "Step", null);
         append(step, "Name", route.step());
