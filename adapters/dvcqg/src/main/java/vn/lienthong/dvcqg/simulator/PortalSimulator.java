@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +57,7 @@ public final class PortalSimulator implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final List<String> issuedSessions = new CopyOnWriteArrayList<>();
     private final PortalRecords records = new PortalRecords();
     private final Object modeLock = new Object();
     private SimulatorMode mode = SimulatorMode.NORMAL;
@@ -143,6 +145,11 @@ public final class PortalSimulator implements AutoCloseable {
         return records.calls();
     }
 
+    /** Every session token handed out since the start, for tests that check none leaks into logs or messages. */
+    public List<String> issuedSessions() {
+        return List.copyOf(issuedSessions);
+    }
+
     /** What {@code GET /simulator/state} shows. */
     public Map<String, Object> state() {
         Map<String, Object> state = new LinkedHashMap<>();
@@ -201,6 +208,7 @@ public final class PortalSimulator implements AutoCloseable {
         byte[] token = new byte[24];
         random.nextBytes(token);
         String session = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        issuedSessions.add(session);
         sessions.put(session, new Session(account.get().agencyCode(), clock.instant().plus(settings.sessionLifetime())));
         records.record(clock.instant(), ReceivedCall.AUTH, null, dstcode, shown, 200, 0, "authenticated");
         return Answer.json(200, Map.of("session", session, "error_code", 0, "message", "authenticated"));
