@@ -211,7 +211,11 @@ public final class PortalSimulator implements AutoCloseable {
         issuedSessions.add(session);
         sessions.put(session, new Session(account.get().agencyCode(), clock.instant().plus(settings.sessionLifetime())));
         records.record(clock.instant(), ReceivedCall.AUTH, null, dstcode, shown, 200, 0, "authenticated");
-        return Answer.json(200, Map.of("session", session, "error_code", 0, "message", "authenticated"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("error_code", SimulatorErrorCode.OK.code());
+        answer.put("message", "authenticated");
+        answer.put("session", session);
+        return Answer.json(200, answer);
     }
 
     private Answer integrate(Map<String, Object> body, @Nullable String dstcode) {
@@ -331,7 +335,10 @@ public final class PortalSimulator implements AutoCloseable {
                 refused.getMessage());
         log.log(Level.INFO, "portal simulator: {0} refused with {1}: {2}",
                 service == null ? endpoint : service, refused.code().code(), refused.getMessage());
-        return Answer.json(200, Map.of("error_code", refused.code().code(), "message", refused.getMessage()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("error_code", refused.code().code());
+        answer.put("message", refused.getMessage());
+        return Answer.json(200, answer);
     }
 
     private Answer changeMode(Map<String, Object> body, @Nullable String dstcode) {
