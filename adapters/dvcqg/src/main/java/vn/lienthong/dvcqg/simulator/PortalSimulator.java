@@ -154,8 +154,11 @@ public final class PortalSimulator implements AutoCloseable {
     public Map<String, Object> state() {
         Map<String, Object> state = new LinkedHashMap<>();
         synchronized (modeLock) {
-            state.put("mode", Map.of("mode", mode.kind().wireName(), "slowMillis", mode.slow().toMillis(),
-                    "remaining", remaining));
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("mode", mode.kind().wireName());
+            shown.put("slowMillis", mode.slow().toMillis());
+            shown.put("remaining", remaining);
+            state.put("mode", shown);
         }
         state.putAll(records.state());
         return state;
