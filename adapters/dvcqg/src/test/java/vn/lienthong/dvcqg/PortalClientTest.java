@@ -10,8 +10,13 @@ import static vn.lienthong.dvcqg.PortalRecordsFixture.sync;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +99,30 @@ class PortalClientTest {
                 tuple(ReceivedCall.AUTH, 0),
                 tuple(ReceivedCall.INTEGRATION, 0));
         assertThat(simulator.dossiers().get(CODE)).containsEntry("TrangThaiHoSo", 9);
+    }
+
+    @Test
+    void manyCallsSeeingOneExpiryRenewTheSharedSessionOnce() throws Exception {
+        PortalClient client = client();
+        client.send(sync(dossier(CODE, 4)));
+        simulator.mode(SimulatorMode.sessionExpired());
+
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String code = "000.00.01.H53-261127-" + String.format("%04d", i + 2);
+                calls.add(threads.submit(() -> client.send(sync(dossier(code, 4)))));
+            }
+            for (Future<?> call : calls) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(simulator.dossiers()).hasSize(17);
+        assertThat(simulator.calls()).filteredOn(call -> call.endpoint().equals(ReceivedCall.AUTH)).hasSize(2);
     }
 
     @Test
