@@ -17,8 +17,18 @@ public record GatewayProperties(@DefaultValue("./data") Path dataDir, @DefaultVa
     /**
      * @param enabled create a demo CA, the gateway key and demo agencies on first start
      * @param pushEndpoint where the demo's push agency receives envelopes; the tutorial starts a receiver there
+     * @param portalSimulator the national portal simulator the demo syncs to
      */
     public record Demo(@DefaultValue("true") boolean enabled,
-                       @DefaultValue("http://localhost:8091/lienthong/deliveries") String pushEndpoint) {
+                       @DefaultValue("http://localhost:8091/lienthong/deliveries") String pushEndpoint,
+                       @DefaultValue PortalSimulator portalSimulator) {
+    }
+
+    /**
+     * @param enabled with the demo, start the portal simulator in the gateway's process and point
+     *        {@code lienthong.portal.*} at it (settings given explicitly still win)
+     * @param port where it listens, on localhost; 0 for any free port
+     */
+    public record PortalSimulator(@DefaultValue("true") boolean enabled, @DefaultValue("8095") int port) {
     }
 }

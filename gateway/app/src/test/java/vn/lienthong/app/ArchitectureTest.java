@@ -22,8 +22,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.apache.cxf..", "jakarta.servlet..", "jakarta.ws.rs..", "jakarta.xml.ws..",
                         "jakarta.jms..", "org.apache.activemq..", "org.springframework.web..",
-                        "vn.lienthong.rest..", "vn.lienthong.soap..", "vn.lienthong.broker..", "vn.lienthong.app..",
-                        "vn.lienthong.client..")
+                        "vn.lienthong.rest..", "vn.lienthong.soap..", "vn.lienthong.broker..", "vn.lienthong.dvcqg..",
+                        "vn.lienthong.app..", "vn.lienthong.client..")
                 .because("the core is the domain and the pipeline; it reaches HTTP, SOAP and the broker only "
                         + "through ports and channels that adapters implement")
                 .check(CLASSES);
@@ -33,17 +33,22 @@ class ArchitectureTest {
     void adaptersDoNotDependOnEachOther() {
         noClasses().that().resideInAPackage("vn.lienthong.rest..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.lienthong.broker..", "vn.lienthong.soap..",
-                        "vn.lienthong.app..")
+                        "vn.lienthong.dvcqg..", "vn.lienthong.app..")
                 .because("adapters meet only in the core's ports; the application wires them")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("vn.lienthong.broker..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.lienthong.rest..", "vn.lienthong.soap..",
-                        "vn.lienthong.app..")
+                        "vn.lienthong.dvcqg..", "vn.lienthong.app..")
                 .because("adapters meet only in the core's ports; the application wires them")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("vn.lienthong.soap..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.lienthong.rest..", "vn.lienthong.broker..",
-                        "vn.lienthong.app..")
+                        "vn.lienthong.dvcqg..", "vn.lienthong.app..")
+                .because("adapters meet only in the core's ports; the application wires them")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("vn.lienthong.dvcqg..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.lienthong.rest..", "vn.lienthong.broker..",
+                        "vn.lienthong.soap..", "vn.lienthong.app..")
                 .because("adapters meet only in the core's ports; the application wires them")
                 .check(CLASSES);
     }
@@ -53,6 +58,19 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("vn.lienthong.signature..", "vn.lienthong.xml..", "vn.lienthong.client..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "vn.lienthong.core..")
                 .because("department systems use these without Spring and without the gateway")
+                .check(CLASSES);
+    }
+
+    @Test
+    void portalSimulatorStandsAlone() {
+        noClasses().that().resideInAPackage("vn.lienthong.dvcqg.simulator..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.slf4j..",
+                        "vn.lienthong.core..", "vn.lienthong.dvcqg")
+                .because("the simulator runs on its own from a jar of its classes and Jackson alone")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("vn.lienthong.dvcqg")
+                .should().dependOnClassesThat().resideInAPackage("vn.lienthong.dvcqg.simulator..")
+                .because("the portal client knows the real portal only by its settings, not by the simulator's code")
                 .check(CLASSES);
     }
 

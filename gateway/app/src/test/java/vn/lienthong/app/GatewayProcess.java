@@ -88,6 +88,7 @@ final class GatewayProcess implements AutoCloseable {
                 "--lienthong.data-dir=" + dataDir,
                 "--lienthong.demo.push-endpoint=" + pushEndpoint));
         command.addAll(TestPostgres.defaultGatewayArgs(dataDir, overrides.toArray(String[]::new)));
+        command.addAll(TestGateway.portalSimulatorArgs(overrides.toArray(String[]::new)));
         command.addAll(overrides);
         starts++;
         appendToLog("%n===== gateway start #%d at %s: %s%n".formatted(starts, Instant.now(),

@@ -11,16 +11,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.lienthong.app.demo.DemoPortalSimulator;
 import vn.lienthong.app.demo.DemoProvisioning;
 import vn.lienthong.client.EnvelopeSigning;
 import vn.lienthong.signature.DemoCertificateAuthority;
 import vn.lienthong.client.GatewayClient;
+import vn.lienthong.dvcqg.simulator.PortalSimulator;
 import vn.lienthong.signature.PemCertificates;
 import vn.lienthong.signature.SigningKey;
 
@@ -60,6 +63,7 @@ final class TestGateway implements AutoCloseable {
                 "--lienthong.delivery.retry.max-attempts=100",
                 "--lienthong.delivery.push-timeout=5s"));
         args.addAll(TestPostgres.defaultGatewayArgs(dataDir, overrides));
+        args.addAll(portalSimulatorArgs(overrides));
         args.addAll(List.of(overrides));
         SpringApplicationBuilder application = new SpringApplicationBuilder(LienthongApplication.class);
         if (clock != null) {
@@ -67,6 +71,22 @@ final class TestGateway implements AutoCloseable {
         }
         ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         return new TestGateway(context, dataDir);
+    }
+
+    /**
+     * The demo's portal simulator stays off unless a test turns it on
+     * ({@code --lienthong.demo.portal-simulator.enabled=true}), and then listens on a free port,
+     * never the demo's 8095 (see {@link #portalSimulator}).
+     */
+    static List<String> portalSimulatorArgs(String... overrides) {
+        List<String> args = new ArrayList<>();
+        if (Stream.of(overrides).noneMatch(arg -> arg.startsWith("--lienthong.demo.portal-simulator.enabled="))) {
+            args.add("--lienthong.demo.portal-simulator.enabled=false");
+        }
+        if (Stream.of(overrides).noneMatch(arg -> arg.startsWith("--lienthong.demo.portal-simulator.port="))) {
+            args.add("--lienthong.demo.portal-simulator.port=0");
+        }
+        return args;
     }
 
     /**
@@ -150,6 +170,11 @@ final class TestGateway implements AutoCloseable {
 
     JdbcClient jdbc() {
         return context.getBean(JdbcClient.class);
+    }
+
+    /** The demo's portal simulator, when the test turned it on. */
+    PortalSimulator portalSimulator() {
+        return context.getBean(DemoPortalSimulator.BEAN, PortalSimulator.class);
     }
 
     <T> T bean(Class<T> type) {
