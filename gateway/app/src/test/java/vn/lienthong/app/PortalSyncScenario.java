@@ -78,7 +78,7 @@ abstract class PortalSyncScenario {
     @Test
     void aDossierThroughThreeAgenciesGivesTheRightCallsInOrder() {
         TestEnvelopes.Builder handoff = TestEnvelopes.handoff().to(TestGateway.LAND_OFFICE, TestGateway.FINANCE)
-                .applicant("Trần Thị Bình", "Phường Trung tâm", "0912345678");
+                .applicant("Trần Thị Bình", "Phường Trung tâm", "0912345678").receivedAt("2026-11-27T08:40:00+07:00");
         String code = handoff.dossierCode();
         submit(TestGateway.DESK, handoff);
         submit(TestGateway.FINANCE, TestEnvelopes.handoff().dossier(code).kind("result").from(TestGateway.FINANCE)
