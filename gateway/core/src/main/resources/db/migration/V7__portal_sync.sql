@@ -18,8 +18,10 @@ CREATE TABLE portal_outbox (
 CREATE INDEX portal_outbox_dossier ON portal_outbox (dossier_code, id);
 CREATE INDEX portal_outbox_due ON portal_outbox (state, next_attempt_at);
 
--- Dossiers the portal has been told about: the first record creates, later ones update.
+-- Dossiers the portal has been told about: the first record creates, later ones update; the
+-- return date last told, so a new one (an apology slip's) is told too.
 CREATE TABLE portal_dossier (
     code        VARCHAR(64) PRIMARY KEY,
-    first_at    TIMESTAMP WITH TIME ZONE NOT NULL
+    first_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    return_at   VARCHAR(14)
 );

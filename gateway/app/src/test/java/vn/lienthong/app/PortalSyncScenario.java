@@ -115,6 +115,21 @@ abstract class PortalSyncScenario {
         assertThat(portal.progress(code)).hasSize(4);
     }
 
+    /** A new return date (after an apology slip) without a status change / result: the portal is told the new NgayHenTra. */
+    @Test
+    void aMovedReturnDateIsTold() {
+        TestEnvelopes.Builder handoff = TestEnvelopes.handoff().to(TestGateway.LAND_OFFICE);
+        String code = handoff.dossierCode();
+        submit(TestGateway.DESK, handoff);
+        submit(TestGateway.LAND_OFFICE, TestEnvelopes.handoff().dossier(code).kind("result").from(TestGateway.LAND_OFFICE)
+                .to(TestGateway.DESK).promisedReturnAt("2026-12-18T17:00:00+07:00").noStep());
+        List<ReceivedCall> calls = await().atMost(Duration.ofSeconds(30)).until(() -> accepted(code), c -> c.size() == 4);
+        assertThat(calls).extracting(ReceivedCall::service)
+                .containsExactly("DongBoHoSoMC", "CapNhatTienDoHoSoMC", "DongBoHoSoMC", "CapNhatTienDoHoSoMC");
+        assertThat(record(calls.get(0))).containsEntry("NgayHenTra", "20261211170000");
+        assertThat(record(calls.get(2))).containsEntry("NgayHenTra", "20261218170000");
+    }
+
     /** The portal away while three dossiers move / result: the backlog shows it, then drains in order, nothing twice. */
     @Test
     void aPortalDownForAWhileGetsTheWholeBacklogInOrder() {

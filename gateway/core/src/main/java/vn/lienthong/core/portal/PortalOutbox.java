@@ -61,10 +61,22 @@ public class PortalOutbox {
                 .update();
     }
 
-    /** True the first time a dossier is named: its first record creates it at the portal. */
-    public boolean firstFor(String dossierCode, Instant at) {
-        return jdbc.sql("INSERT INTO portal_dossier (code, first_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(dossierCode, utc(at)).update() == 1;
+    /** What the portal was last told of a dossier: its return date; empty when it was never told of it. */
+    public Optional<Announced> announced(String dossierCode) {
+        return jdbc.sql("SELECT return_at FROM portal_dossier WHERE code = ?").param(dossierCode)
+                .query((rs, n) -> new Announced(rs.getString(1))).optional();
+    }
+
+    /** Notes the return date a queued dossier record tells the portal. */
+    public void announce(String dossierCode, @Nullable String returnAt, Instant at) {
+        if (jdbc.sql("UPDATE portal_dossier SET return_at = ? WHERE code = ?").params(returnAt, dossierCode).update() == 0) {
+            jdbc.sql("INSERT INTO portal_dossier (code, first_at, return_at) VALUES (?, ?, ?)")
+                    .params(dossierCode, utc(at), returnAt).update();
+        }
+    }
+
+    /** @param returnAt the portal's {@code NgayHenTra} last sent, null when none was */
+    public record Announced(@Nullable String returnAt) {
     }
 
     /** The first pending update of each dossier that is due, oldest first. */

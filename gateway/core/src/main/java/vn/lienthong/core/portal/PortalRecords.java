@@ -61,6 +61,13 @@ public final class PortalRecords {
                 Map.of("isUpdating", updating ? "True" : "False", "data", List.of(record)));
     }
 
+    /** The {@code NgayHenTra} a dossier record tells, null when it tells none. */
+    @SuppressWarnings("unchecked")
+    static @Nullable String returnAt(PortalCall dossierRecord) {
+        Object value = ((List<Map<String, Object>>) dossierRecord.fields().get("data")).get(0).get("NgayHenTra");
+        return value == null ? null : value.toString();
+    }
+
     /** {@code CapNhatTienDoHoSoMC} for one hand-off: a row of the control slip. */
     public PortalCall progress(DossierView dossier, DossierView.Handoff handoff) {
         Map<String, Object> record = new LinkedHashMap<>();

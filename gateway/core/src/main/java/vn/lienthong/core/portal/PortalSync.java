@@ -2,6 +2,7 @@ package vn.lienthong.core.portal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import vn.lienthong.core.access.Caller;
 import vn.lienthong.core.access.Role;
@@ -11,8 +12,9 @@ import vn.lienthong.core.tracking.TrackingQueries;
 
 /**
  * Decides, for each accepted envelope of a dossier, what the portal must hear, and queues it
- * in the acceptance transaction: the dossier record when the dossier is new to the portal or
- * its status changed, and a progress record for every hand-off the envelope made. So every
+ * in the acceptance transaction: the dossier record when the dossier is new to the portal, its
+ * status changed or its return date moved (an apology slip's new date), and a progress record
+ * for every hand-off the envelope made. So every
  * status change and hand-off yields exactly one queued update, in the order they happened.
  */
 public class PortalSync {
@@ -40,13 +42,18 @@ public class PortalSync {
             return;
         }
         DossierView dossier = tracking.dossier(SYNC, code);
-        boolean first = outbox.firstFor(code, at);
+        PortalCall record = records.dossier(dossier, true);
+        String returnAt = PortalRecords.returnAt(record);
+        PortalOutbox.Announced announced = outbox.announced(code).orElse(null);
         List<DossierView.StatusChange> changes = dossier.statusHistory().stream()
                 .filter(change -> change.envelopeId().equals(envelope.id())).toList();
-        if (first || !changes.isEmpty()) {
-            String reason = first ? "dossier first seen in envelope " + envelope.id()
+        boolean dateMoved = announced != null && !Objects.equals(announced.returnAt(), returnAt);
+        if (announced == null || !changes.isEmpty() || dateMoved) {
+            String reason = announced == null ? "dossier first seen in envelope " + envelope.id()
+                    : changes.isEmpty() ? "return date moved to " + returnAt + " by envelope " + envelope.id()
                     : "status " + changes.get(changes.size() - 1).status().code() + " by envelope " + envelope.id();
-            outbox.enqueue(code, records.dossier(dossier, !first), reason, at);
+            outbox.enqueue(code, announced == null ? records.dossier(dossier, false) : record, reason, at);
+            outbox.announce(code, returnAt, at);
         }
         for (DossierView.Handoff handoff : dossier.handoffs()) {
             if (handoff.envelopeId().equals(envelope.id())) {
