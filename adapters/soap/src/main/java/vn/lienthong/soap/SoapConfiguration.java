@@ -1,20 +1,10 @@
 package vn.lienthong.soap;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Map;
 import org.apache.cxf.Bus;
 import org.apache.cxf.bus.extension.ExtensionManagerBus;
 import org.apache.cxf.jaxws.EndpointImpl;
-import org.apache.cxf.metrics.MetricsFeature;
-import org.apache.cxf.metrics.micrometer.MicrometerMetricsProperties;
-import org.apache.cxf.metrics.micrometer.MicrometerMetricsProvider;
-import org.apache.cxf.metrics.micrometer.provider.DefaultExceptionClassProvider;
-import org.apache.cxf.metrics.micrometer.provider.DefaultTimedAnnotationProvider;
-import org.apache.cxf.metrics.micrometer.provider.StandardTags;
-import org.apache.cxf.metrics.micrometer.provider.StandardTagsProvider;
-import org.apache.cxf.metrics.micrometer.provider.jaxws.JaxwsOperationTagsCustomizer;
-import org.apache.cxf.metrics.micrometer.provider.jaxws.JaxwsTags;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -58,24 +48,11 @@ public class SoapConfiguration {
                                   TrackingQueries tracking, CallerAuthentication authentication, MeterRegistry meters) {
         EndpointImpl endpoint = new EndpointImpl(bus, new ExchangeEndpoint(submissions, inbox, tracking));
         endpoint.setProperties(Map.of("mtom-enabled", Boolean.TRUE));
-        endpoint.getFeatures().add(requestMetrics(meters));
+        endpoint.getFeatures().add(RequestMetrics.feature(meters));
         endpoint.getInInterceptors().add(new CallerAuthenticationInterceptor(authentication));
         endpoint.getOutFaultInterceptors().add(new GatewayFaults());
         endpoint.publish(EXCHANGE_ADDRESS);
         return endpoint;
-    }
-
-    /**
-     * CXF's request metrics on the endpoint only, not the bus, so SOAP pushes are not counted
-     * as requests served: {@code cxf.server.requests} tagged with the operation, and the
-     * endpoint's fixed address as uri. The tags are the REST API's, as one Prometheus metric
-     * takes one set of tag keys; a fault shows in status and exception.
-     */
-    private static MetricsFeature requestMetrics(MeterRegistry meters) {
-        return new MetricsFeature(new MicrometerMetricsProvider(meters,
-                new StandardTagsProvider(new DefaultExceptionClassProvider(), new StandardTags()),
-                List.of(new JaxwsOperationTagsCustomizer(new JaxwsTags())),
-                new DefaultTimedAnnotationProvider(), new MicrometerMetricsProperties()));
     }
 
     /** A second CXF servlet beside the REST API's ({@code cxf.path}), serving this adapter's bus. */
