@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import jakarta.activation.DataHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.cxf.attachment.ByteDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,10 +26,11 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import vn.lienthong.client.PushReceiver;
 import vn.lienthong.dvcqg.simulator.SimulatorMode;
+import vn.lienthong.soap.exchange.SubmitEnvelope;
 
 /**
  * What operators see, on a gateway of its own: an envelope accepted and pushed, one refused for
- * a tampered signature, and one dead-lettered at an agency that is away; then every metric of
+ * a tampered signature (over REST, then over SOAP), and one dead-lettered at an agency that is away; then every metric of
  * issue 8 in {@code /actuator/prometheus} with its tags, and no envelope id or dossier code as a
  * tag value; the health groups; and the envelope id in the MDC of the submission's and the
  * delivery's log lines.
@@ -71,6 +74,10 @@ class MonitoringIT {
         byte[] tampered = signed.replace("Trần Thị Bình", "Trần Thị Bính").getBytes(StandardCharsets.UTF_8);
         TestHttp.assertCode(TestHttp.JSON.readTree(TestHttp.submit(gateway, TestGateway.DESK, tampered).body()),
                 "SIGNATURE_INVALID");
+        SubmitEnvelope overSoap = new SubmitEnvelope();
+        overSoap.setEnvelope(new DataHandler(new ByteDataSource(tampered, "application/octet-stream")));
+        SoapClients.fault("SIGNATURE_INVALID",
+                () -> SoapClients.exchange(gateway, gateway.token(TestGateway.DESK)).submitEnvelope(overSoap));
 
         away = TestAgencies.pushAgency(gateway, "http://localhost:1/away", Map.of("maxAttempts", 1, "initialDelay", "50ms",
                 "multiplier", 1.0, "maxDelay", "50ms"));
@@ -91,15 +98,18 @@ class MonitoringIT {
         receiver.close();
     }
 
-    /** The counters of the ingress: received by caller, accepted by sender/kind/format, refused by reason and sender. */
+    /**
+     * The counters of the ingress: received by caller, accepted by sender/kind/format, refused
+     * by reason and sender, once per submission whether it came over REST or SOAP.
+     */
     @Test
     void submissionsAreCountedOnceEach() {
         String metrics = metrics();
         assertThat(metrics).contains(
-                "lienthong_envelopes_received_total{caller=\"" + TestGateway.DESK + "\"} 3.0",
+                "lienthong_envelopes_received_total{caller=\"" + TestGateway.DESK + "\"} 4.0",
                 "lienthong_envelopes_accepted_total{format=\"lienthong-v1\",kind=\"handoff\",sender=\""
                         + TestGateway.DESK + "\"} 2.0",
-                "lienthong_envelopes_refused_total{reason=\"SIGNATURE_INVALID\",sender=\"" + TestGateway.DESK + "\"} 1.0");
+                "lienthong_envelopes_refused_total{reason=\"SIGNATURE_INVALID\",sender=\"" + TestGateway.DESK + "\"} 2.0");
     }
 
     /** Deliveries by recipient, mode and outcome; the push that failed is counted failed, then dead-lettered. */
@@ -146,6 +156,8 @@ class MonitoringIT {
                 "spring_integration_send_seconds_count{");
         assertThat(metrics).contains("cxf_server_requests_seconds_count{exception=\"None\",method=\"POST\","
                 + "operation=\"submit\",outcome=\"SUCCESS\",status=\"202\",uri=\"/api/v1/envelopes\"} 2");
+        assertThat(metrics).containsPattern("cxf_server_requests_seconds_count\\{[^}]*operation=\"SubmitEnvelope\"[^}]*"
+                + "uri=\"/services/exchange\"} 1");
     }
 
     /** Tags are agency codes, kinds, codes: never an envelope id or a dossier code. */
