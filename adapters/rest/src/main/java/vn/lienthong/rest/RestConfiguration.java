@@ -1,5 +1,6 @@
 package vn.lienthong.rest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.apache.cxf.Bus;
@@ -39,7 +40,7 @@ public class RestConfiguration {
                    AgencyAdministration agencies, DeadLetters deadLetters, EvidenceBundle evidence,
                    ControlSlipRenderer slips, EdxmlDocuments documents,
                    PortalDeadLetters portalDeadLetters, PortalOutbox portalOutbox, PortalIntake portalIntake,
-                   Clock clock) {
+                   MeterRegistry meters, Clock clock) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(ADDRESS);
@@ -58,6 +59,7 @@ public class RestConfiguration {
                 new JacksonJsonProvider(json),
                 new CallerAuthenticationFilter(authentication),
                 new ProblemResponses()));
+        factory.setFeatures(List.of(RequestMetrics.feature(meters)));
         return factory.create();
     }
 

@@ -1,5 +1,6 @@
 package vn.lienthong.soap;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.cxf.Bus;
 import org.apache.cxf.bus.extension.ExtensionManagerBus;
@@ -44,9 +45,10 @@ public class SoapConfiguration {
      */
     @Bean(destroyMethod = "stop")
     EndpointImpl exchangeEndpoint(@Qualifier(BUS) Bus bus, SubmissionPort submissions, Inbox inbox,
-                                  TrackingQueries tracking, CallerAuthentication authentication) {
+                                  TrackingQueries tracking, CallerAuthentication authentication, MeterRegistry meters) {
         EndpointImpl endpoint = new EndpointImpl(bus, new ExchangeEndpoint(submissions, inbox, tracking));
         endpoint.setProperties(Map.of("mtom-enabled", Boolean.TRUE));
+        endpoint.getFeatures().add(RequestMetrics.feature(meters));
         endpoint.getInInterceptors().add(new CallerAuthenticationInterceptor(authentication));
         endpoint.getOutFaultInterceptors().add(new GatewayFaults());
         endpoint.publish(EXCHANGE_ADDRESS);

@@ -36,8 +36,11 @@ public class Deliveries {
     public record Attempt(int attempt, Instant at, long durationMillis, String outcome, @Nullable String error) {
     }
 
-    /** What waits to be delivered to one agency, and for how long the oldest has waited. */
-    public record Backlog(long pending, @Nullable Instant oldestSince) {
+    /**
+     * What waits to be delivered to one agency, for how long the oldest has waited, and how
+     * many of its deliveries are dead letters waiting for an operator.
+     */
+    public record Backlog(long pending, @Nullable Instant oldestSince, long deadLetters) {
     }
 
     private static final int MAX_ERROR_LENGTH = 1000;
@@ -217,14 +220,19 @@ public class Deliveries {
                 .list();
     }
 
-    /** Deliveries not yet handed over, per recipient, with the time the oldest of them last changed. */
+    /**
+     * Deliveries not yet handed over, per recipient, with the time the oldest of them last
+     * changed, and its dead letters: one scan serves both, as it runs every second.
+     */
     public Map<String, Backlog> backlog() {
-        return jdbc.sql("SELECT recipient, COUNT(*), MIN(updated_at) FROM delivery WHERE state IN (" + HOLDING_BACK
-                        + ") GROUP BY recipient")
+        return jdbc.sql("SELECT recipient, SUM(CASE WHEN state = 'DEAD_LETTERED' THEN 0 ELSE 1 END),"
+                        + " MIN(CASE WHEN state = 'DEAD_LETTERED' THEN NULL ELSE updated_at END),"
+                        + " SUM(CASE WHEN state = 'DEAD_LETTERED' THEN 1 ELSE 0 END)"
+                        + " FROM delivery WHERE state IN (" + HOLDING_BACK + ", 'DEAD_LETTERED') GROUP BY recipient")
                 .query(rs -> {
                     Map<String, Backlog> backlog = new HashMap<>();
                     while (rs.next()) {
-                        backlog.put(rs.getString(1), new Backlog(rs.getLong(2), instant(rs, 3)));
+                        backlog.put(rs.getString(1), new Backlog(rs.getLong(2), instant(rs, 3), rs.getLong(4)));
                     }
                     return backlog;
                 });

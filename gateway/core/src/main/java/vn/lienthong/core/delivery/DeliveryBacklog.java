@@ -14,7 +14,8 @@ import vn.lienthong.core.routing.Outbox;
 /**
  * How far delivery is behind, sampled about once a second so that admission and metrics
  * read it from memory: deliveries not yet handed over per recipient (queued, waiting,
- * retrying), how long the oldest has waited, and orders not yet relayed to the broker.
+ * retrying), how long the oldest has waited, dead letters per recipient, and orders not yet
+ * relayed to the broker.
  * Counting in the database makes it the same on every gateway and any broker.
  */
 public class DeliveryBacklog {
@@ -24,6 +25,7 @@ public class DeliveryBacklog {
     private final Clock clock;
     private final MultiGauge pending;
     private final MultiGauge oldest;
+    private final MultiGauge deadLetters;
     private final AtomicLong outboxPending = new AtomicLong();
     private volatile Map<String, Deliveries.Backlog> byRecipient = Map.of();
 
@@ -36,6 +38,9 @@ public class DeliveryBacklog {
                 .register(meters);
         this.oldest = MultiGauge.builder("lienthong.delivery.backlog.oldest.age")
                 .description("How long the oldest delivery not yet handed over has waited").baseUnit("seconds")
+                .register(meters);
+        this.deadLetters = MultiGauge.builder("lienthong.dead.letters")
+                .description("Deliveries given up after their last attempt, waiting for an operator to replay or discard")
                 .register(meters);
         Gauge.builder("lienthong.outbox.pending", outboxPending, AtomicLong::get)
                 .description("Delivery orders accepted but not yet relayed to the broker").register(meters);
@@ -52,6 +57,9 @@ public class DeliveryBacklog {
         oldest.register(sampled.entrySet().stream().map(entry -> MultiGauge.Row.of(Tags.of("agency", entry.getKey()),
                 entry.getValue().oldestSince() == null ? 0
                         : Duration.between(entry.getValue().oldestSince(), now).toSeconds())).toList(), true);
+        deadLetters.register(sampled.entrySet().stream().filter(entry -> entry.getValue().deadLetters() > 0)
+                .map(entry -> MultiGauge.Row.of(Tags.of("agency", entry.getKey()), entry.getValue().deadLetters()))
+                .toList(), true);
     }
 
     public long pending(String recipient) {

@@ -3,10 +3,12 @@ package vn.lienthong.core.delivery;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,8 +46,13 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    Inbox inbox(Deliveries deliveries, EnvelopeArchive archive, Handover handover, Clock clock) {
-        return new Inbox(deliveries, archive, handover, clock);
+    DeliveryMonitor deliveryMonitor(MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+        return new DeliveryMonitor(meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    Inbox inbox(Deliveries deliveries, EnvelopeArchive archive, Handover handover, DeliveryMonitor monitor, Clock clock) {
+        return new Inbox(deliveries, archive, handover, monitor, clock);
     }
 
     @Bean
@@ -77,10 +84,10 @@ public class DeliveryConfiguration {
     @Bean
     DeliveryProcess deliveryProcess(AgencyRegistry agencies, EnvelopeArchive archive, Deliveries deliveries,
                                     Sequencing sequencing, Handover handover, List<EnvelopePusher> pushers,
-                                    DeliveryProperties properties, CircuitBreakerRegistry breakers, MeterRegistry meters,
-                                    Clock clock, GatewayIdentity identity) {
+                                    DeliveryProperties properties, CircuitBreakerRegistry breakers,
+                                    DeliveryMonitor monitor, Clock clock, GatewayIdentity identity) {
         return new DeliveryProcess(agencies, archive, deliveries, sequencing, handover, pushers, properties, breakers,
-                meters, clock, identity.gatewayId());
+                monitor, clock, identity.gatewayId());
     }
 
     /**

@@ -2,14 +2,11 @@ package vn.lienthong.core.delivery;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +18,7 @@ import vn.lienthong.core.agency.PushProtocol;
 import vn.lienthong.core.agency.RetryPolicy;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.envelope.EnvelopeBytes;
+import vn.lienthong.core.envelope.EnvelopeLogContext;
 import vn.lienthong.core.routing.DeliveryOrder;
 
 /**
@@ -48,13 +46,13 @@ public class DeliveryProcess {
     private final RetryPolicy defaultRetry;
     private final CircuitBreakerRegistry breakers;
     private final Duration breakerOpenWait;
-    private final MeterRegistry meters;
+    private final DeliveryMonitor monitor;
     private final Clock clock;
     private final String gateway;
 
     public DeliveryProcess(AgencyRegistry agencies, EnvelopeArchive archive, Deliveries deliveries, Sequencing sequencing,
                            Handover handover, List<EnvelopePusher> pushers, DeliveryProperties properties,
-                           CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock, String gateway) {
+                           CircuitBreakerRegistry breakers, DeliveryMonitor monitor, Clock clock, String gateway) {
         this.agencies = agencies;
         this.archive = archive;
         this.deliveries = deliveries;
@@ -64,13 +62,27 @@ public class DeliveryProcess {
         this.defaultRetry = properties.retry().policy();
         this.breakers = breakers;
         this.breakerOpenWait = properties.circuitBreaker().openWait();
-        this.meters = meters;
+        this.monitor = monitor;
         this.clock = clock;
         this.gateway = gateway;
     }
 
-    /** @return the retry to schedule, or null when nothing more is to be done with this order now */
+    /**
+     * Runs on the broker consumer's thread, with the order's envelope id (and, once read, its
+     * dossier code) in the logging MDC.
+     *
+     * @return the retry to schedule, or null when nothing more is to be done with this order now
+     */
     public @Nullable ScheduledRetry deliver(DeliveryOrder order) {
+        EnvelopeLogContext.put(order.envelopeId(), null);
+        try {
+            return act(order);
+        } finally {
+            EnvelopeLogContext.clear();
+        }
+    }
+
+    private @Nullable ScheduledRetry act(DeliveryOrder order) {
         Deliveries.Delivery delivery = deliveries.find(order.envelopeId(), order.recipient()).orElse(null);
         if (delivery == null || delivery.generation() != order.generation()) {
             return null;
@@ -89,23 +101,28 @@ public class DeliveryProcess {
         if (delivery.state() == DeliveryState.QUEUED && sequencing.waitIfHeldBack(delivery)) {
             return null;
         }
-        return switch (agency.deliveryMode()) {
+        EnvelopeArchive.Archived envelope = archive.find(delivery.envelopeId())
+                .orElseThrow(() -> new IllegalStateException("delivery of unknown envelope " + delivery.envelopeId()));
+        EnvelopeLogContext.put(envelope.envelopeId(), envelope.dossierCode());
+        String mode = DeliveryMonitor.mode(agency);
+        return monitor.observe(agency.code(), mode, envelope, () -> switch (agency.deliveryMode()) {
             case PULL -> {
                 holdInInbox(delivery);
                 yield null;
             }
-            case PUSH -> push(agency, delivery);
-        };
+            case PUSH -> push(agency, delivery, envelope, mode);
+        });
     }
 
     private void holdInInbox(Deliveries.Delivery delivery) {
         if (deliveries.move(delivery.envelopeId(), delivery.recipient(), DeliveryState.AVAILABLE, clock.instant())) {
-            count(delivery, "pull", "held");
+            monitor.count(delivery.recipient(), DeliveryMonitor.PULL, "held");
             sequencing.releaseNext(delivery.recipient(), delivery.orderKey());
         }
     }
 
-    private @Nullable ScheduledRetry push(Agency agency, Deliveries.Delivery delivery) {
+    private @Nullable ScheduledRetry push(Agency agency, Deliveries.Delivery delivery, EnvelopeArchive.Archived envelope,
+                                          String mode) {
         CircuitBreaker breaker = breakers.circuitBreaker(agency.code().value());
         if (!breaker.tryAcquirePermission()) {
             // The endpoint keeps failing: come back when the breaker lets a trial through, attempts untouched.
@@ -114,8 +131,6 @@ public class DeliveryProcess {
             return new ScheduledRetry(orderFor(delivery), breakerOpenWait);
         }
         int attempt = delivery.attempts() + 1;
-        EnvelopeArchive.Archived envelope = archive.find(delivery.envelopeId())
-                .orElseThrow(() -> new IllegalStateException("delivery of unknown envelope " + delivery.envelopeId()));
         Instant started = clock.instant();
         long start = System.nanoTime();
         try (EnvelopeBytes content = archive.content(envelope)) {
@@ -125,35 +140,38 @@ public class DeliveryProcess {
         } catch (PushFailedException e) {
             long took = System.nanoTime() - start;
             breaker.onError(took, TimeUnit.NANOSECONDS, e);
-            timer(delivery, "failed").record(took, TimeUnit.NANOSECONDS);
-            return failed(agency, delivery, attempt, started, Duration.ofNanos(took), e.getMessage());
+            monitor.pushed(delivery.recipient(), "failed", Duration.ofNanos(took));
+            monitor.count(delivery.recipient(), mode, "failed");
+            return failed(agency, delivery, mode, attempt, started, Duration.ofNanos(took), e.getMessage());
         }
         long took = System.nanoTime() - start;
         breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-        timer(delivery, "delivered").record(took, TimeUnit.NANOSECONDS);
-        handover.take(delivery.envelopeId(), delivery.recipient(), clock.instant());
+        monitor.pushed(delivery.recipient(), "delivered", Duration.ofNanos(took));
+        Instant takenAt = clock.instant();
+        if (handover.take(delivery.envelopeId(), delivery.recipient(), takenAt)) {
+            monitor.delivered(delivery.recipient(), mode, envelope.acceptedAt(), takenAt);
+        }
         deliveries.recordAttempt(delivery.envelopeId(), delivery.recipient(), attempt, started, Duration.ofNanos(took), null);
-        count(delivery, "push", "delivered");
         log.info("envelope {} pushed to {} on attempt {}", delivery.envelopeId(), delivery.recipient(), attempt);
         sequencing.releaseNext(delivery.recipient(), delivery.orderKey());
         return null;
     }
 
-    private @Nullable ScheduledRetry failed(Agency agency, Deliveries.Delivery delivery, int attempt, Instant started,
-                                            Duration took, String error) {
+    private @Nullable ScheduledRetry failed(Agency agency, Deliveries.Delivery delivery, String mode, int attempt,
+                                            Instant started, Duration took, String error) {
         deliveries.recordAttempt(delivery.envelopeId(), delivery.recipient(), attempt, started, took, error);
         RetryPolicy policy = agency.retry() != null ? agency.retry() : defaultRetry;
         if (policy.allowsAnotherAttempt(attempt)) {
             Duration delay = policy.delayAfter(attempt);
             deliveries.scheduleRetry(delivery.envelopeId(), delivery.recipient(), attempt, clock.instant().plus(delay),
                     clock.instant());
-            count(delivery, "push", "retried");
+            monitor.count(delivery.recipient(), mode, "retried");
             log.warn("push of envelope {} to {} failed on attempt {} of {}, next in {}: {}", delivery.envelopeId(),
                     delivery.recipient(), attempt, policy.maxAttempts(), delay, error);
             return new ScheduledRetry(orderFor(delivery), delay);
         }
         deliveries.deadLetter(delivery.envelopeId(), delivery.recipient(), attempt, clock.instant());
-        count(delivery, "push", "dead_lettered");
+        monitor.count(delivery.recipient(), mode, "dead_lettered");
         log.error("envelope {} to {} dead-lettered after {} attempts; operators can replay it: {}",
                 delivery.envelopeId(), delivery.recipient(), attempt, error);
         sequencing.releaseNext(delivery.recipient(), delivery.orderKey());
@@ -183,17 +201,5 @@ public class DeliveryProcess {
 
     private static DeliveryOrder orderFor(Deliveries.Delivery delivery) {
         return new DeliveryOrder(delivery.envelopeId(), delivery.recipient(), delivery.orderKey(), delivery.generation());
-    }
-
-    private void count(Deliveries.Delivery delivery, String mode, String outcome) {
-        meters.counter("lienthong.deliveries", "recipient", delivery.recipient().value(), "mode", mode,
-                "outcome", outcome).increment();
-    }
-
-    private Timer timer(Deliveries.Delivery delivery, String outcome) {
-        return Timer.builder("lienthong.delivery.push").description("Pushes to agency endpoints")
-                .tags("recipient", delivery.recipient().value(), "outcome", outcome.toLowerCase(Locale.ROOT))
-                .publishPercentileHistogram()
-                .register(meters);
     }
 }

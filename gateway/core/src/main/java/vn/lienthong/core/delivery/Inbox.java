@@ -26,12 +26,14 @@ public class Inbox {
     private final Deliveries deliveries;
     private final EnvelopeArchive archive;
     private final Handover handover;
+    private final DeliveryMonitor monitor;
     private final Clock clock;
 
-    public Inbox(Deliveries deliveries, EnvelopeArchive archive, Handover handover, Clock clock) {
+    public Inbox(Deliveries deliveries, EnvelopeArchive archive, Handover handover, DeliveryMonitor monitor, Clock clock) {
         this.deliveries = deliveries;
         this.archive = archive;
         this.handover = handover;
+        this.monitor = monitor;
         this.clock = clock;
     }
 
@@ -55,7 +57,11 @@ public class Inbox {
     public Acknowledgement acknowledge(Caller caller, String envelopeId) {
         AgencyCode recipient = caller.requireAgency("acknowledge envelopes");
         requireHanded(deliveries.state(envelopeId, recipient).orElseThrow(() -> notInInbox(envelopeId)), envelopeId);
-        handover.take(envelopeId, recipient, clock.instant());
+        Instant now = clock.instant();
+        if (handover.take(envelopeId, recipient, now)) {
+            archive.find(envelopeId).ifPresent(envelope ->
+                    monitor.delivered(recipient, DeliveryMonitor.PULL, envelope.acceptedAt(), now));
+        }
         Instant takenAt = deliveries.takenAt(envelopeId, recipient)
                 .orElseThrow(() -> new IllegalStateException("delivered envelope " + envelopeId + " without taken-at"));
         return new Acknowledgement(envelopeId, recipient.value(), takenAt);

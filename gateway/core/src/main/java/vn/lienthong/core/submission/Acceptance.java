@@ -1,5 +1,7 @@
 package vn.lienthong.core.submission;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -37,10 +39,12 @@ final class Acceptance {
     private final Outbox outbox;
     private final ReceiptIssuer receipts;
     private final TransactionTemplate transactions;
+    private final Timer signing;
     private final Clock clock;
 
     Acceptance(EnvelopeArchive archive, Deliveries deliveries, DossierTracking tracking, EdxmlDocuments documents,
-               PortalSync portal, Outbox outbox, ReceiptIssuer receipts, TransactionTemplate transactions, Clock clock) {
+               PortalSync portal, Outbox outbox, ReceiptIssuer receipts, TransactionTemplate transactions,
+               MeterRegistry meters, Clock clock) {
         this.archive = archive;
         this.deliveries = deliveries;
         this.tracking = tracking;
@@ -49,6 +53,8 @@ final class Acceptance {
         this.outbox = outbox;
         this.receipts = receipts;
         this.transactions = transactions;
+        this.signing = Timer.builder("lienthong.receipt.signing").description("Building and signing a receipt")
+                .publishPercentileHistogram().register(meters);
         this.clock = clock;
     }
 
@@ -59,7 +65,7 @@ final class Acceptance {
             return earlier;
         }
         Instant acceptedAt = clock.instant();
-        Receipt receipt = receipts.issue(envelope, verified.bytes(), acceptedAt);
+        Receipt receipt = signing.record(() -> receipts.issue(envelope, verified.bytes(), acceptedAt));
         boolean stored = store(verified, receipt, acceptedAt);
         if (!stored) {
             Receipt concurrent = earlierReceipt(verified);

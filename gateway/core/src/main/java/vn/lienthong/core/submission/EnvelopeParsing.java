@@ -66,7 +66,7 @@ final class EnvelopeParsing {
         schema.validate(document, content);
         Envelope envelope = reader.read(document);
         components.check(document, envelope.components());
-        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, envelope, null);
+        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, envelope, null, received.trace());
     }
 
     private SubmissionStages.Parsed parseEdxml(SubmissionStages.Received received, Document document) {
@@ -75,7 +75,8 @@ final class EnvelopeParsing {
         attachments.check(document);
         EdxmlDossier.Content dossier = message.carriesDossier() ? dossiers.read(document, message) : null;
         Envelope envelope = edxmlEnvelopes.envelope(message, received.bytes().sha256(), dossier);
-        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, envelope, message);
+        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, envelope, message,
+                received.trace());
     }
 
     private SubmissionStages.Parsed parseOutline(SubmissionStages.Received received) {
@@ -85,11 +86,13 @@ final class EnvelopeParsing {
             attachments.check(outline.document(), outline.contents());
             EdxmlDossier.Content dossier = message.carriesDossier() ? dossiers.read(received.bytes(), message) : null;
             Envelope envelope = edxmlEnvelopes.envelope(message, received.bytes().sha256(), dossier);
-            return new SubmissionStages.Parsed(received.caller(), received.bytes(), outline.document(), envelope, message);
+            return new SubmissionStages.Parsed(received.caller(), received.bytes(), outline.document(), envelope, message,
+                    received.trace());
         }
         Envelope envelope = reader.read(outline.document());
         components.check(envelope.components(), outline.contents());
-        return new SubmissionStages.Parsed(received.caller(), received.bytes(), outline.document(), envelope, null);
+        return new SubmissionStages.Parsed(received.caller(), received.bytes(), outline.document(), envelope, null,
+                received.trace());
     }
 
     private static <T> T refusingMalformed(Supplier<T> parsing) {

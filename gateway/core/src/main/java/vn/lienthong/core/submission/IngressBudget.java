@@ -26,16 +26,23 @@ final class IngressBudget implements SubmissionPort {
     private final Semaphore kibibytes;
     private final long maxEnvelopeBytes;
     private final Spool spool;
+    private final SubmissionMonitor monitor;
 
-    IngressBudget(Flow flow, long maxBytesInFlight, long maxEnvelopeBytes, Spool spool) {
+    IngressBudget(Flow flow, long maxBytesInFlight, long maxEnvelopeBytes, Spool spool, SubmissionMonitor monitor) {
         this.flow = flow;
         this.kibibytes = new Semaphore((int) Math.min(Integer.MAX_VALUE, maxBytesInFlight / KIB));
         this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.spool = spool;
+        this.monitor = monitor;
     }
 
+    /** Watched from here, so that a submission refused as busy or too large is counted too. */
     @Override
     public Receipt submit(Submission submission) {
+        return monitor.watch(submission.caller(), trace -> receive(submission, trace));
+    }
+
+    private Receipt receive(Submission submission, SubmissionMonitor.Trace trace) {
         long held = submission.declaredLength() >= 0 ? Math.min(submission.declaredLength(), spool.inMemoryLimit())
                 : spool.inMemoryLimit();
         int reserved = (int) Math.max(1, (held + KIB - 1) / KIB);
@@ -44,7 +51,7 @@ final class IngressBudget implements SubmissionPort {
                     .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).build();
         }
         try (EnvelopeBytes bytes = EnvelopeBytes.read(submission.body(), maxEnvelopeBytes, spool)) {
-            return flow.submit(new SubmissionStages.Received(submission.caller(), bytes));
+            return flow.submit(new SubmissionStages.Received(submission.caller(), bytes, trace));
         } finally {
             kibibytes.release(reserved);
         }

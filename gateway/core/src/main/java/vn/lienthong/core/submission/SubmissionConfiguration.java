@@ -1,10 +1,12 @@
 package vn.lienthong.core.submission;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,10 +57,12 @@ public class SubmissionConfiguration {
         Admission admission = new Admission(backlog, ingress.maxOutboxBacklog(), ingress.maxRecipientBacklog());
         SignatureCheck signatures = new SignatureCheck(agencies, certificates, meters, edxml.verifySignatures());
         Acceptance acceptance = new Acceptance(archive, deliveries, tracking, documents, portal, outbox, receipts,
-                transactions, clock);
+                transactions, meters, clock);
         return IntegrationFlow.from(IngressBudget.Flow.class, gateway -> gateway.beanName("submissionFlowGateway"))
-                .transformWith(step("submission.parse", SubmissionStages.Received.class, parsing::parse))
-                .transformWith(step("submission.authorise", SubmissionStages.Parsed.class, authorisation::authorise))
+                .transformWith(step("submission.parse", SubmissionStages.Received.class,
+                        received -> received.trace().parsed(parsing.parse(received))))
+                .transformWith(step("submission.authorise", SubmissionStages.Parsed.class,
+                        parsed -> parsed.trace().authorised(authorisation.authorise(parsed))))
                 .transformWith(step("submission.admit", SubmissionStages.Parsed.class, admission::admit))
                 .transformWith(step("submission.verifySignature", SubmissionStages.Parsed.class, signatures::verify))
                 .transformWith(step("submission.accept", SubmissionStages.Verified.class, acceptance::accept))
@@ -77,8 +81,10 @@ public class SubmissionConfiguration {
 
     /** The port adapters call: the flow behind a bound on the bytes received at once. */
     @Bean
-    SubmissionPort submissionPort(IngressBudget.Flow flow, IngressProperties ingress, Spool spool) {
-        return new IngressBudget(flow, ingress.maxBytesInFlight().toBytes(), ingress.maxEnvelopeSize().toBytes(), spool);
+    SubmissionPort submissionPort(IngressBudget.Flow flow, IngressProperties ingress, Spool spool, MeterRegistry meters,
+                                  ObjectProvider<ObservationRegistry> observations) {
+        return new IngressBudget(flow, ingress.maxBytesInFlight().toBytes(), ingress.maxEnvelopeSize().toBytes(), spool,
+                new SubmissionMonitor(meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
     }
 
     private static <P> Consumer<TransformerEndpointSpec> step(String id, Class<P> input, GenericTransformer<P, ?> step) {

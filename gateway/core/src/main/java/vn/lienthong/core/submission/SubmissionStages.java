@@ -14,8 +14,12 @@ final class SubmissionStages {
     private SubmissionStages() {
     }
 
-    /** The body is read and within the size limit. */
-    record Received(Caller caller, EnvelopeBytes bytes) {
+    /**
+     * The body is read and within the size limit.
+     *
+     * @param trace what the monitor learns of this submission as it goes
+     */
+    record Received(Caller caller, EnvelopeBytes bytes, SubmissionMonitor.Trace trace) {
     }
 
     /**
@@ -25,7 +29,7 @@ final class SubmissionStages {
      * @param edxml what an edXML message says beyond the envelope model; null for a dossier envelope
      */
     record Parsed(Caller caller, EnvelopeBytes bytes, Document document, Envelope envelope,
-                  @Nullable EdxmlMessage edxml) {
+                  @Nullable EdxmlMessage edxml, SubmissionMonitor.Trace trace) {
     }
 
     /**

@@ -5,6 +5,8 @@ import static vn.lienthong.core.tracking.DossierTracking.utc;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +59,7 @@ public class DeadlineWatch {
     private final TrackingProperties properties;
     private final AtomicLong overdueSteps = new AtomicLong();
     private final AtomicLong overdueDossiers = new AtomicLong();
+    private final MultiGauge handoffs;
 
     public DeadlineWatch(JdbcClient jdbc, TransactionTemplate transactions, CalendarSource calendars,
                          EvidenceLedger ledger, Apologies apologies, ExpirableLockRegistry<DistributedLock> locks,
@@ -76,6 +79,9 @@ public class DeadlineWatch {
                 .description("Open steps past their due time").register(meters);
         Gauge.builder("lienthong.overdue.dossiers", overdueDossiers, AtomicLong::get)
                 .description("Dossiers not yet closed and past their due time").register(meters);
+        this.handoffs = MultiGauge.builder("lienthong.handoffs")
+                .description("Open hand-offs by the agency holding them: in progress (on track), due soon, overdue")
+                .register(meters);
     }
 
     /** One round: marks what became due soon or overdue since the last one, unless another instance is at it. */
@@ -98,7 +104,7 @@ public class DeadlineWatch {
                 lock.unlock();
             }
         } finally {
-            countOverdue();
+            countOpen();
         }
     }
 
@@ -263,10 +269,29 @@ public class DeadlineWatch {
         jdbc.sql("SELECT code FROM dossier WHERE code = ? FOR UPDATE").param(code).query(String.class).single();
     }
 
-    private void countOverdue() {
+    /**
+     * Refreshes the gauges after every round, on every instance: the counts come from the
+     * database, not from what this instance marked, and a scrape reads them from memory.
+     */
+    private void countOpen() {
         overdueSteps.set(jdbc.sql("SELECT COUNT(*) FROM handoff WHERE state <> 'DONE' AND deadline_state = 'OVERDUE'")
                 .query(Long.class).single());
         overdueDossiers.set(jdbc.sql("SELECT COUNT(*) FROM dossier WHERE closed_at IS NULL AND deadline_state = 'OVERDUE'")
                 .query(Long.class).single());
+        handoffs.register(jdbc.sql("""
+                        SELECT taker, deadline_state, COUNT(*) FROM handoff WHERE state <> 'DONE'
+                        GROUP BY taker, deadline_state""")
+                .query((rs, n) -> MultiGauge.Row.of(Tags.of("agency", rs.getString(1),
+                        "state", handoffState(DeadlineState.valueOf(rs.getString(2)))), rs.getLong(3)))
+                .list(), true);
+    }
+
+    /** The tag of each deadline state: the three add up to every open hand-off of the agency. */
+    private static String handoffState(DeadlineState state) {
+        return switch (state) {
+            case ON_TRACK -> "in_progress";
+            case DUE_SOON -> "due_soon";
+            case OVERDUE -> "overdue";
+        };
     }
 }

@@ -3,6 +3,8 @@ package vn.lienthong.core.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,10 @@ import vn.lienthong.core.receipt.Receipt;
 class IngressBudgetTest {
 
     private static final Caller DESK = Caller.agency(AgencyCode.of("000.00.01.H53"));
-    private static final Receipt RECEIPT = new Receipt("x", new byte[0], false);
+    /** An earlier receipt again, as for a resubmission: the stub flows here parse no envelope for the monitor. */
+    private static final Receipt RECEIPT = new Receipt("x", new byte[0], true);
+    private static final SubmissionMonitor MONITOR = new SubmissionMonitor(new SimpleMeterRegistry(),
+            ObservationRegistry.NOOP);
 
     @TempDir
     Path spoolDirectory;
@@ -35,7 +40,7 @@ class IngressBudgetTest {
             inFlight.countDown();
             await(finish);
             return RECEIPT;
-        }, 100 * 1024, 1024 * 1024, new Spool(64 * 1024, spoolDirectory));
+        }, 100 * 1024, 1024 * 1024, new Spool(64 * 1024, spoolDirectory), MONITOR);
 
         CompletableFuture<Receipt> first = CompletableFuture.supplyAsync(() -> budget.submit(submission(60 * 1024)));
         assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
@@ -59,7 +64,7 @@ class IngressBudgetTest {
             spooled.set(received.bytes().spooledFile());
             assertThat(spooled.get()).exists();
             return RECEIPT;
-        }, 100 * 1024, 1024 * 1024, new Spool(64 * 1024, spoolDirectory));
+        }, 100 * 1024, 1024 * 1024, new Spool(64 * 1024, spoolDirectory), MONITOR);
 
         assertThat(budget.submit(submission(500 * 1024))).isSameAs(RECEIPT);
         assertThat(spooled.get()).doesNotExist();
@@ -68,7 +73,7 @@ class IngressBudgetTest {
     @Test
     void tooLargeIsRefusedAndLeavesNoSpoolFile() throws Exception {
         IngressBudget budget = new IngressBudget(received -> RECEIPT, 100 * 1024, 200 * 1024,
-                new Spool(64 * 1024, spoolDirectory));
+                new Spool(64 * 1024, spoolDirectory), MONITOR);
         assertThatThrownBy(() -> budget.submit(submission(300 * 1024)))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.ENVELOPE_TOO_LARGE));
