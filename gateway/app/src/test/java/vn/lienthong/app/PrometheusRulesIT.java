@@ -286,13 +286,15 @@ class PrometheusRulesIT {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            // The breaker would keep the flaky agency's deliveries waiting 30 s after it is back.
+            // The breaker would keep the flaky agency's deliveries waiting 30 s after it is back;
+            // the deadline watch publishes the hand-off gauges, by default a minute after the start.
             gateway = TestGateway.start(TestGateway.newDataDir(), URI.create("http://localhost:" + landOffice.port() + "/push"),
                     "--lienthong.demo.portal-simulator.enabled=true",
+                    "--lienthong.tracking.watch-interval=1s",
                     "--lienthong.delivery.circuit-breaker.window=1000",
                     "--lienthong.delivery.circuit-breaker.minimum-pushes=1000");
             String flakyAgency = TestAgencies.pushAgency(gateway, "http://localhost:" + flaky.port() + "/push",
-                    Map.of("maxAttempts", 100, "initialDelay", "200ms", "multiplier", 1.0, "maxDelay", "200ms")).code();
+                    Map.of("maxAttempts", 1000, "initialDelay", "200ms", "multiplier", 1.0, "maxDelay", "200ms")).code();
             String downAgency = TestAgencies.pushAgency(gateway, "http://localhost:" + down.port() + "/push",
                     Map.of("maxAttempts", 2, "initialDelay", "50ms", "multiplier", 1.0, "maxDelay", "50ms")).code();
 
@@ -310,10 +312,13 @@ class PrometheusRulesIT {
             finance.fetch(pulled);
             finance.acknowledge(pulled);
 
-            // While the flaky agency is down: its backlog, and a dead letter for the other.
-            String waiting = await().atMost(Duration.ofSeconds(30)).until(this::scrape,
-                    text -> text.contains("lienthong_delivery_backlog{agency=\"" + flakyAgency + "\"}")
-                            && text.contains("outcome=\"dead_lettered\",recipient=\"" + downAgency + "\""));
+            // While the flaky agency is down: its backlog, and a dead letter for the other. The
+            // backlog and dead-letter gauges are sampled about once a second, after the counters.
+            String backlog = "lienthong_delivery_backlog{agency=\"" + flakyAgency + "\"}";
+            await().atMost(Duration.ofSeconds(30)).until(this::scrape, text -> text.contains(backlog)
+                    && text.contains("outcome=\"dead_lettered\",recipient=\"" + downAgency + "\""));
+            String waiting = await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+                    .until(this::scrape, text -> text.contains(backlog));
             exported.addAll(names(waiting));
 
             flakyUp.set(true);
