@@ -69,9 +69,14 @@ function el(tag, props = {}, ...children) {
     else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : value);
   }
-  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false)
-    .map((c) => (c instanceof Node ? c : String(c))));
+  node.append(...nodes(children));
   return node;
+}
+
+/** Nodes and text for the page, from nested lists of them; null, undefined and false leave nothing. */
+function nodes(content) {
+  return content.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)
+    .map((c) => (c instanceof Node ? c : String(c)));
 }
 
 const time = (instant) => (instant ? VIETNAM_TIME.format(new Date(instant)) : '—');
@@ -86,7 +91,7 @@ function table(headings, rows, props = {}) {
 }
 
 function show(container, ...content) {
-  container.replaceChildren(...content);
+  container.replaceChildren(...nodes(content));
 }
 
 function say(text, kind = 'info') {
@@ -228,29 +233,33 @@ function handoffTimeline(d) {
       { id: 'handoff-timeline' })];
 }
 
-/** The control slip's HTML, fetched with the token, in a sandboxed frame of its own. */
+/**
+ * The control slip's HTML, fetched with the token, in a sandboxed frame of its own. The frame's
+ * document inherits this page's Content-Security-Policy, which refuses inline styles: the
+ * slip's stylesheet and style attributes are taken out of its markup (well-formed XHTML whose
+ * values are escaped, so a plain match finds them) and put back through the CSSOM, which the
+ * policy allows.
+ */
 async function showSlip(code, container) {
   const html = await (await call(`dossiers/${enc(code)}/control-slip`, { accept: 'text/html' })).text();
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+  const stylesheets = [];
+  const unstyled = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, css) => {
+    stylesheets.push(css);
+    return '';
+  }).replace(/ style="([^"]*)"/g, ' data-style="$1"');
+  const url = URL.createObjectURL(new Blob([unstyled], { type: 'text/html;charset=utf-8' }));
   const frame = el('iframe', { title: `Control slip ${code}`, sandbox: 'allow-same-origin', src: url });
   frame.addEventListener('load', () => {
     URL.revokeObjectURL(url);
-    applySlipStyles(frame);
+    const doc = frame.contentDocument;
+    doc.adoptedStyleSheets = stylesheets.map((text) => {
+      const sheet = new frame.contentWindow.CSSStyleSheet();
+      sheet.replaceSync(text);
+      return sheet;
+    });
+    doc.querySelectorAll('[data-style]').forEach((node) => { node.style.cssText = node.dataset.style; });
   }, { once: true });
   show(container, frame);
-}
-
-// The slip's document inherits this page's Content-Security-Policy, which refuses inline
-// styles; its stylesheet and style attributes go in through the CSSOM, which the policy allows.
-function applySlipStyles(frame) {
-  const doc = frame.contentDocument;
-  const sheets = [...doc.querySelectorAll('style')].map((style) => {
-    const sheet = new frame.contentWindow.CSSStyleSheet();
-    sheet.replaceSync(style.textContent);
-    return sheet;
-  });
-  doc.adoptedStyleSheets = sheets;
-  doc.querySelectorAll('[style]').forEach((node) => { node.style.cssText = node.getAttribute('style'); });
 }
 
 async function downloadSlipPdf(code) {
@@ -323,7 +332,7 @@ async function loadDeadLetters() {
         el('td', { class: 'actions' },
           el('button', { type: 'button', class: 'inspect', onclick: () => inspect(d).catch(failed) }, 'Inspect'),
           el('button', { type: 'button', class: 'replay', onclick: () => replay(d).catch(failed) }, 'Replay'),
-          el('button', { type: 'button', class: 'discard danger', onclick: () => discard(d).catch(failed) }, 'Discard'))))),
+          el('button', { type: 'button', class: 'discard danger', onclick: () => discard(d).catch(failed) }, 'Discard')))),
     { id: 'dead-letters' }));
   } catch (error) {
     failed(error);
@@ -365,7 +374,8 @@ async function loadAgencies() {
     const now = Date.now();
     show(result, table(['Agency', 'Delivery', 'Endpoint', 'Queue depth', 'Pushes', 'Dead letters', 'Certificates'],
       agencies.map((a) => {
-        const backlog = total(samples, 'lienthong_delivery_backlog', { agency: a.code });
+        // The gauge has a row only for agencies with something waiting: none, once metrics are read, is 0.
+        const backlog = total(samples, 'lienthong_delivery_backlog', { agency: a.code }) ?? (samples.length ? 0 : null);
         const oldest = total(samples, 'lienthong_delivery_backlog_oldest_age_seconds', { agency: a.code });
         const pushes = (outcome) => total(samples, 'lienthong_deliveries_total', { recipient: a.code, outcome }) ?? 0;
         const dead = deadLetters.filter((d) => d.recipient === a.code).length;
