@@ -409,7 +409,8 @@ const COUNTERS = [
   ['Dead-lettered', [['lienthong_deliveries_total', { outcome: 'dead_lettered' }]]],
   ['Overdue steps', [['lienthong_overdue_steps', {}]]],
   ['Overdue dossiers', [['lienthong_overdue_dossiers', {}]]],
-  ['Waiting for delivery', [['lienthong_delivery_backlog', {}]]],
+  // A row per agency with something waiting, none when nothing waits.
+  ['Waiting for delivery', [['lienthong_delivery_backlog', {}]], { absentIsZero: true }],
   ['Outbox pending', [['lienthong_outbox_pending', {}]]],
   ['Portal backlog', [['lienthong_portal_backlog', {}]]],
 ];
@@ -431,8 +432,8 @@ function stopCounters() {
 async function pollCounters() {
   const samples = await metrics();
   $('counters-time').textContent = samples.length ? `Last read ${time(new Date())}.` : 'Metrics cannot be read now.';
-  show($('counters-result'), COUNTERS.map(([label, candidates]) => {
-    const value = firstPresent(samples, candidates);
+  show($('counters-result'), COUNTERS.map(([label, candidates, { absentIsZero } = {}]) => {
+    const value = firstPresent(samples, candidates) ?? (absentIsZero && samples.length ? 0 : null);
     const before = previousCounts.get(label);
     previousCounts.set(label, value);
     const change = value !== null && before !== undefined && before !== null && value !== before

@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -177,9 +178,12 @@ class ConsoleBrowserIT {
 
     private void lookAtCounters() throws IOException {
         browser.findElement(By.cssSelector("#nav [data-view=counters]")).click();
-        WebElement deliveries = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".tile[data-counter='Deliveries'] .value")));
-        wait.until(d -> deliveries.getText().matches("[\\d.]+.*"));
+        // Found afresh each time: the tiles are drawn again at every read.
+        By deliveries = By.cssSelector(".tile[data-counter='Deliveries'] .value");
+        By waiting = By.cssSelector(".tile[data-counter='Waiting for delivery'] .value");
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(deliveries).getText().matches("\\d+.*")
+                        && d.findElement(waiting).getText().matches("\\d+.*"));
         screenshot("5-counters", 1000);
     }
 
