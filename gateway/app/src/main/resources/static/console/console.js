@@ -402,8 +402,9 @@ async function loadAgencies() {
 // Live counters ---------------------------------------------------------------------------
 
 const COUNTERS = [
-  ['Envelopes accepted', [['lienthong_envelopes_accepted_total', {}], ['lienthong_envelopes_total', { outcome: 'accepted' }]]],
-  ['Envelopes refused', [['lienthong_envelopes_refused_total', {}], ['lienthong_envelopes_total', { outcome: 'refused' }]]],
+  ['Envelopes received', [['lienthong_envelopes_received_total', {}]]],
+  ['Envelopes accepted', [['lienthong_envelopes_accepted_total', {}]]],
+  ['Envelopes refused', [['lienthong_envelopes_refused_total', {}]]],
   ['Deliveries', [['lienthong_deliveries_total', { outcome: 'delivered' }]]],
   ['Push retries', [['lienthong_deliveries_total', { outcome: 'retried' }]]],
   ['Dead-lettered', [['lienthong_deliveries_total', { outcome: 'dead_lettered' }]]],
