@@ -65,6 +65,13 @@ public final class SecureXml {
     };
 
     private final XmlLimits limits;
+    /** Builds documents, never parses: receipts, ledger heads, envelopes the gateway writes itself. */
+    private static final DocumentBuilderFactory BUILDING = DocumentBuilderFactory.newDefaultInstance();
+
+    static {
+        BUILDING.setNamespaceAware(true);
+    }
+
     private final DocumentBuilderFactory factory;
     private final SAXParserFactory saxParsers;
     private final ThreadLocal<DocumentBuilder> builders;
@@ -149,9 +156,7 @@ public final class SecureXml {
     /** An empty, namespace-aware document to build XML in; nothing is parsed, so no limits apply. */
     public static Document newDocument() {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-            factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder().newDocument();
+            return BUILDING.newDocumentBuilder().newDocument();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK cannot create an XML document", e);
         }

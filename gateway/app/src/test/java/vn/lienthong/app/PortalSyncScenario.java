@@ -189,13 +189,22 @@ abstract class PortalSyncScenario {
         assertThat(accepted(code)).as("its progress record waits behind it").isEmpty();
         assertThat(backlog().get("dead").asLong()).isPositive();
 
+        String replayPath = "admin/portal/dead-letters/" + deadLetter.get("id").asLong() + "/replay";
+        TestHttp.assertCode(TestHttp.problem(gateway, "POST", replayPath, gateway.operatorToken(DemoProvisioning.DEMO_OPERATOR),
+                "application/json", TestHttp.JSON.writeValueAsBytes(Map.of()), 403), "ACCESS_DENIED");
+        TestHttp.assertCode(TestHttp.problem(gateway, "POST", replayPath, admin(), "application/json",
+                TestHttp.JSON.writeValueAsBytes(Map.of("MaHoSo", code)), 400), "REQUEST_INVALID");
+        TestHttp.assertCode(TestHttp.problem(gateway, "DELETE", "admin/portal/dead-letters/999999999", admin(), null, null, 404),
+                "PORTAL_DEAD_LETTER_NOT_FOUND");
+        assertThat(deadLetterOf(code)).as("refused replays leave it dead").isNotNull();
+
         Map<String, Object> corrected = TestHttp.JSON.readValue(deadLetter.get("payload").asString(), Map.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> record = new HashMap<>(((List<Map<String, Object>>) corrected.get("data")).get(0));
         record.put("GhiChu", "Đã sửa sau khi Cổng từ chối");
         corrected.put("data", List.of(record));
-        var replay = TestHttp.send(gateway, "POST", "admin/portal/dead-letters/" + deadLetter.get("id").asLong()
-                + "/replay", admin(), "application/json", TestHttp.JSON.writeValueAsBytes(corrected));
+        var replay = TestHttp.send(gateway, "POST", replayPath, admin(), "application/json",
+                TestHttp.JSON.writeValueAsBytes(corrected));
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
 
         List<ReceivedCall> calls = await().atMost(Duration.ofSeconds(30)).until(() -> accepted(code), c -> c.size() == 2);

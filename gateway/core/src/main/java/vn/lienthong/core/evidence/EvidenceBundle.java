@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -40,12 +38,6 @@ public class EvidenceBundle {
     public static final String NAMESPACE = "urn:lienthong:evidence:v1";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DocumentBuilderFactory DOCUMENTS = DocumentBuilderFactory.newDefaultInstance();
-
-    static {
-        DOCUMENTS.setNamespaceAware(true);
-    }
-
     private final EvidenceLedger ledger;
     private final EnvelopeArchive archive;
     private final GatewayIdentity identity;
@@ -125,12 +117,7 @@ public class EvidenceBundle {
     }
 
     private byte[] signedHead(String dossierCode, int count, String head, Instant issuedAt) {
-        Document document;
-        try {
-            document = DOCUMENTS.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK cannot create an XML document", e);
-        }
+        Document document = SecureXml.newDocument();
         Element root = document.createElementNS(NAMESPACE, "LedgerHead");
         root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", NAMESPACE);
         document.appendChild(root);

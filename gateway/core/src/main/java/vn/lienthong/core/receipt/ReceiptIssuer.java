@@ -2,8 +2,6 @@ package vn.lienthong.core.receipt;
 
 import java.time.Instant;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.lienthong.core.envelope.Envelope;
@@ -17,12 +15,6 @@ public final class ReceiptIssuer {
 
     public static final String NAMESPACE = "urn:lienthong:receipt:v1";
 
-    private static final DocumentBuilderFactory DOCUMENTS = DocumentBuilderFactory.newDefaultInstance();
-
-    static {
-        DOCUMENTS.setNamespaceAware(true);
-    }
-
     private final GatewayIdentity identity;
 
     public ReceiptIssuer(GatewayIdentity identity) {
@@ -30,7 +22,7 @@ public final class ReceiptIssuer {
     }
 
     public Receipt issue(Envelope envelope, EnvelopeBytes bytes, Instant receivedAt) {
-        Document document = newDocument();
+        Document document = SecureXml.newDocument();
         Element root = document.createElementNS(NAMESPACE, "Receipt");
         root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", NAMESPACE);
         document.appendChild(root);
@@ -55,13 +47,5 @@ public final class ReceiptIssuer {
         child.setTextContent(text);
         parent.appendChild(child);
         return child;
-    }
-
-    private static Document newDocument() {
-        try {
-            return DOCUMENTS.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK cannot create an XML document", e);
-        }
     }
 }
