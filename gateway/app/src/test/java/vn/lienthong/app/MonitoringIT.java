@@ -208,6 +208,19 @@ class MonitoringIT {
                 assertThat(event.getMDCPropertyMap()).containsEntry("dossierCode", delivered.dossierCode()));
     }
 
+    /**
+     * One trace from the submission to the delivery: the trace context crosses the outbox and
+     * the broker with the delivery order, so both sides log the same trace id.
+     */
+    @Test
+    void theDeliveryContinuesTheSubmissionsTrace() {
+        List<ILoggingEvent> lines = LOGS.list.stream()
+                .filter(event -> delivered.id().equals(event.getMDCPropertyMap().get("envelopeId"))).toList();
+        assertThat(lines).extracting(event -> event.getMDCPropertyMap().get("traceId")).doesNotContainNull()
+                .containsOnly(lines.get(0).getMDCPropertyMap().get("traceId"));
+        assertThat(lines).extracting(event -> event.getMDCPropertyMap().get("spanId")).doesNotHaveDuplicates();
+    }
+
     private static String metrics() {
         return TestHttp.sendActuator(gateway, "prometheus");
     }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import vn.lienthong.core.agency.Agency;
 import vn.lienthong.core.agency.AgencyCode;
 import vn.lienthong.core.agency.DeliveryMode;
 import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.routing.TraceCarrier;
 
 /**
  * What operators see of delivery, by recipient and mode ({@code push-rest}, {@code push-soap},
@@ -59,9 +62,15 @@ public final class DeliveryMonitor {
                 .record(took);
     }
 
-    /** Runs {@code work} as the observation of delivering this envelope to this recipient. */
-    <T> T observe(AgencyCode recipient, String mode, EnvelopeArchive.Archived envelope, Supplier<T> work) {
-        Observation observation = Observation.createNotStarted(OBSERVATION, observations)
+    /**
+     * Runs {@code work} as the observation of delivering this envelope to this recipient, a
+     * consumer step continuing the trace the order brought across the broker.
+     */
+    <T> T observe(AgencyCode recipient, String mode, EnvelopeArchive.Archived envelope, TraceCarrier trace,
+                  Supplier<T> work) {
+        ReceiverContext<TraceCarrier> context = new ReceiverContext<>(TraceCarrier::get, Kind.CONSUMER);
+        context.setCarrier(trace);
+        Observation observation = Observation.createNotStarted(OBSERVATION, () -> context, observations)
                 .lowCardinalityKeyValue("recipient", recipient.value())
                 .lowCardinalityKeyValue("mode", mode)
                 .lowCardinalityKeyValue("kind", envelope.kind().xmlName())

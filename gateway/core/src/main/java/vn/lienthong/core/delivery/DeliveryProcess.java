@@ -20,6 +20,7 @@ import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.envelope.EnvelopeBytes;
 import vn.lienthong.core.envelope.EnvelopeLogContext;
 import vn.lienthong.core.routing.DeliveryOrder;
+import vn.lienthong.core.routing.TraceCarrier;
 
 /**
  * What the delivery stage does with one order: skip it if the delivery is already done
@@ -105,12 +106,12 @@ public class DeliveryProcess {
                 .orElseThrow(() -> new IllegalStateException("delivery of unknown envelope " + delivery.envelopeId()));
         EnvelopeLogContext.put(envelope.envelopeId(), envelope.dossierCode());
         String mode = DeliveryMonitor.mode(agency);
-        return monitor.observe(agency.code(), mode, envelope, () -> switch (agency.deliveryMode()) {
+        return monitor.observe(agency.code(), mode, envelope, order.trace(), () -> switch (agency.deliveryMode()) {
             case PULL -> {
                 holdInInbox(delivery);
                 yield null;
             }
-            case PUSH -> push(agency, delivery, envelope, mode);
+            case PUSH -> push(agency, delivery, envelope, mode, order.trace());
         });
     }
 
@@ -122,13 +123,13 @@ public class DeliveryProcess {
     }
 
     private @Nullable ScheduledRetry push(Agency agency, Deliveries.Delivery delivery, EnvelopeArchive.Archived envelope,
-                                          String mode) {
+                                          String mode, TraceCarrier trace) {
         CircuitBreaker breaker = breakers.circuitBreaker(agency.code().value());
         if (!breaker.tryAcquirePermission()) {
             // The endpoint keeps failing: come back when the breaker lets a trial through, attempts untouched.
             deliveries.scheduleRetry(delivery.envelopeId(), delivery.recipient(), delivery.attempts(),
                     clock.instant().plus(breakerOpenWait), clock.instant());
-            return new ScheduledRetry(orderFor(delivery), breakerOpenWait);
+            return new ScheduledRetry(orderFor(delivery, trace), breakerOpenWait);
         }
         int attempt = delivery.attempts() + 1;
         Instant started = clock.instant();
@@ -142,7 +143,7 @@ public class DeliveryProcess {
             breaker.onError(took, TimeUnit.NANOSECONDS, e);
             monitor.pushed(delivery.recipient(), "failed", Duration.ofNanos(took));
             monitor.count(delivery.recipient(), mode, "failed");
-            return failed(agency, delivery, mode, attempt, started, Duration.ofNanos(took), e.getMessage());
+            return failed(agency, delivery, mode, attempt, started, Duration.ofNanos(took), e.getMessage(), trace);
         }
         long took = System.nanoTime() - start;
         breaker.onSuccess(took, TimeUnit.NANOSECONDS);
@@ -158,7 +159,7 @@ public class DeliveryProcess {
     }
 
     private @Nullable ScheduledRetry failed(Agency agency, Deliveries.Delivery delivery, String mode, int attempt,
-                                            Instant started, Duration took, String error) {
+                                            Instant started, Duration took, String error, TraceCarrier trace) {
         deliveries.recordAttempt(delivery.envelopeId(), delivery.recipient(), attempt, started, took, error);
         RetryPolicy policy = agency.retry() != null ? agency.retry() : defaultRetry;
         if (policy.allowsAnotherAttempt(attempt)) {
@@ -168,7 +169,7 @@ public class DeliveryProcess {
             monitor.count(delivery.recipient(), mode, "retried");
             log.warn("push of envelope {} to {} failed on attempt {} of {}, next in {}: {}", delivery.envelopeId(),
                     delivery.recipient(), attempt, policy.maxAttempts(), delay, error);
-            return new ScheduledRetry(orderFor(delivery), delay);
+            return new ScheduledRetry(orderFor(delivery, trace), delay);
         }
         deliveries.deadLetter(delivery.envelopeId(), delivery.recipient(), attempt, clock.instant());
         monitor.count(delivery.recipient(), mode, "dead_lettered");
@@ -199,7 +200,9 @@ public class DeliveryProcess {
         return pusher;
     }
 
-    private static DeliveryOrder orderFor(Deliveries.Delivery delivery) {
-        return new DeliveryOrder(delivery.envelopeId(), delivery.recipient(), delivery.orderKey(), delivery.generation());
+    /** A retry keeps the trace of the order it retries. */
+    private static DeliveryOrder orderFor(Deliveries.Delivery delivery, TraceCarrier trace) {
+        return new DeliveryOrder(delivery.envelopeId(), delivery.recipient(), delivery.orderKey(), delivery.generation(),
+                trace);
     }
 }

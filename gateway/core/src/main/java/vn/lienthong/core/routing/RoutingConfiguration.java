@@ -1,6 +1,8 @@
 package vn.lienthong.core.routing;
 
+import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +25,8 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc) {
-        return new Outbox(jdbc);
+    Outbox outbox(JdbcClient jdbc, ObjectProvider<ObservationRegistry> observations) {
+        return new Outbox(jdbc, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     /**
@@ -37,10 +39,11 @@ public class RoutingConfiguration {
     IntegrationFlow outboxRelay(DataSource dataSource, PlatformTransactionManager transactions,
                                 RoutingProperties properties) {
         JdbcPollingChannelAdapter outbox = new JdbcPollingChannelAdapter(dataSource, """
-                SELECT id, envelope_id, recipient, order_key, generation FROM outbox ORDER BY id
+                SELECT id, envelope_id, recipient, order_key, generation, trace_context FROM outbox ORDER BY id
                 FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED""".formatted(properties.relayBatchSize()));
         outbox.setRowMapper((rs, n) -> new OutboxEntry(rs.getLong(1),
-                new DeliveryOrder(rs.getString(2), AgencyCode.of(rs.getString(3)), rs.getString(4), rs.getInt(5))));
+                new DeliveryOrder(rs.getString(2), AgencyCode.of(rs.getString(3)), rs.getString(4), rs.getInt(5),
+                        TraceCarrier.decode(rs.getString(6)))));
         outbox.setUpdateSql("DELETE FROM outbox WHERE id IN (:id)");
         return IntegrationFlow
                 .from(outbox, endpoint -> endpoint.id("routing.outboxPoller")
