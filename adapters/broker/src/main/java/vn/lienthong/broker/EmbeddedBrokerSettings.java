@@ -11,7 +11,7 @@ import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustom
  * and, for the rare order whose processing fails in the gateway itself (the database away,
  * say), redelivery with back-off and then a dead-letter queue per agency. Failed pushes
  * are retried by the gateway, not here. An external broker needs the same settings in its
- * broker.xml (see deploy/).
+ * broker.xml: deploy/artemis has them, and DeployedBrokerXmlTest keeps them the same.
  */
 final class EmbeddedBrokerSettings implements ArtemisConfigurationCustomizer {
 
