@@ -14,7 +14,7 @@ import java.util.Random;
 public final class DossierEnvelopes {
 
     /** Raw component bytes; base64 and the signature bring the signed envelope to about 5 KB. */
-    public static final int COMPONENT_BYTES = 2_200;
+    public static final int COMPONENT_BYTES = 700;
 
     private final byte[] component;
     private final String componentSha256;
