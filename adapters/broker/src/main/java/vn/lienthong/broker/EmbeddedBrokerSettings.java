@@ -20,12 +20,21 @@ final class EmbeddedBrokerSettings implements ArtemisConfigurationCustomizer {
     private static final long REDELIVERY_DELAY_MS = 5_000;
     private static final long MAX_REDELIVERY_DELAY_MS = 300_000;
     private static final int MAX_DELIVERY_ATTEMPTS = 100;
+    /**
+     * How long the NIO journal gathers writes before one sync. Artemis's NIO default (3.3 ms)
+     * made every synchronous persistent send wait that long, capping one sender (the outbox
+     * relay, each agency's consumer) near 280 sends a second; 0.5 ms (its own AIO default)
+     * still lets concurrent senders share a sync. Every send is still synced before it returns.
+     * Measured in bench/ (ArtemisSendFloor, docs/BENCHMARKS.md).
+     */
+    private static final int JOURNAL_BUFFER_TIMEOUT_NANOS = 500_000;
 
     @Override
     public void customize(Configuration configuration) {
         configuration.setPersistenceEnabled(true);
         configuration.setJournalSyncTransactional(true);
         configuration.setJournalSyncNonTransactional(true);
+        configuration.setJournalBufferTimeout_NIO(JOURNAL_BUFFER_TIMEOUT_NANOS);
         configuration.setPersistIDCache(true);
         configuration.setIDCacheSize(DUPLICATE_ID_CACHE);
         configuration.setSecurityEnabled(false);
