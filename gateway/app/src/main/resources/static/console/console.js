@@ -366,6 +366,14 @@ async function discard(d) {
 
 // Agencies --------------------------------------------------------------------------------
 
+// The push circuit breaker's state (resilience4j_circuitbreaker_state) as the operator reads it.
+const ENDPOINT_HEALTH = {
+  closed: ['answering', 'ON_TRACK'],
+  half_open: ['on trial', 'DUE_SOON'],
+  open: ['failing', 'OVERDUE'],
+  forced_open: ['failing', 'OVERDUE'],
+};
+
 async function loadAgencies() {
   const result = $('agencies-result');
   try {
@@ -379,10 +387,14 @@ async function loadAgencies() {
         const oldest = total(samples, 'lienthong_delivery_backlog_oldest_age_seconds', { agency: a.code });
         const pushes = (outcome) => total(samples, 'lienthong_deliveries_total', { recipient: a.code, outcome }) ?? 0;
         const dead = deadLetters.filter((d) => d.recipient === a.code).length;
+        const circuit = Object.keys(ENDPOINT_HEALTH).find((state) =>
+          total(samples, 'resilience4j_circuitbreaker_state', { name: a.code, state }) === 1);
         return el('tr', { 'data-agency': a.code },
           el('td', {}, el('strong', {}, a.code), el('div', {}, a.name)),
           el('td', {}, a.deliveryMode, a.deliveryMode === 'push' ? ` (${a.pushProtocol})` : ''),
-          el('td', { class: 'id' }, a.endpoint ?? '—'),
+          el('td', { class: 'id' }, a.endpoint ?? '—', a.deliveryMode !== 'push' ? ''
+            : el('div', { class: 'endpoint-health' }, circuit ? badge(...ENDPOINT_HEALTH[circuit])
+              : el('span', { class: 'hint' }, 'not pushed to yet'))),
           el('td', {}, backlog ?? '—', oldest ? el('div', { class: 'hint' }, `oldest ${Math.round(oldest)} s`) : ''),
           el('td', {}, a.deliveryMode === 'push'
             ? `${pushes('delivered')} delivered, ${pushes('retried')} retried` : '—'),

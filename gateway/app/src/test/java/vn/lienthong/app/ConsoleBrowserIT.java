@@ -173,6 +173,8 @@ class ConsoleBrowserIT {
         WebElement landOffice = browser.findElement(By.cssSelector("#agencies tr[data-agency='" + TestGateway.LAND_OFFICE
                 + "']"));
         assertThat(landOffice.findElements(By.tagName("td")).get(3).getText()).as("queue depth").matches("\\d+(\\n.*)?");
+        assertThat(landOffice.findElement(By.cssSelector(".endpoint-health")).getText()).as("endpoint health")
+                .isEqualTo("answering");
         screenshot("4-agencies", 1600);
     }
 

@@ -2,6 +2,7 @@ package vn.lienthong.core.delivery;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
@@ -66,11 +67,15 @@ public class DeliveryConfiguration {
         return new DeliveryBacklog(deliveries, outbox, clock, meters);
     }
 
-    /** One breaker per agency, named by its code, all with the configured thresholds. */
+    /**
+     * One breaker per agency, named by its code, all with the configured thresholds; each
+     * breaker's state is published as {@code resilience4j_circuitbreaker_state{name=<agency>}},
+     * which is how the console and dashboards see whether an agency's endpoint answers.
+     */
     @Bean
-    CircuitBreakerRegistry pushCircuitBreakers(DeliveryProperties properties) {
+    CircuitBreakerRegistry pushCircuitBreakers(DeliveryProperties properties, MeterRegistry meters) {
         DeliveryProperties.CircuitBreaker settings = properties.circuitBreaker();
-        return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRateThreshold())
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.window())
@@ -79,6 +84,8 @@ public class DeliveryConfiguration {
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordExceptions(PushFailedException.class)
                 .build());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        return breakers;
     }
 
     @Bean
