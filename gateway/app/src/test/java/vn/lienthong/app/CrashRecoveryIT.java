@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import vn.lienthong.client.EnvelopeSigning;
 import vn.lienthong.client.GatewayClient;
@@ -153,7 +153,7 @@ class CrashRecoveryIT {
             receiver.close();
         }
         if (passed && runDir != null) {
-            deleteTree(runDir.resolve("data"));
+            FileSystemUtils.deleteRecursively(runDir.resolve("data"));
         }
     }
 
@@ -605,17 +605,6 @@ class CrashRecoveryIT {
             return lines.filter(line -> line.contains(" ERROR ")).count();
         } catch (IOException | UncheckedIOException e) {
             return -1;
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,6 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import vn.lienthong.app.demo.DemoProvisioning;
 import vn.lienthong.client.EnvelopeSigning;
@@ -136,7 +136,7 @@ class ScaleOutIT {
             running.get(i).close();
         }
         if (passed && runDir != null) {
-            deleteTree(runDir);
+            FileSystemUtils.deleteRecursively(runDir);
         }
     }
 
@@ -453,17 +453,6 @@ class ScaleOutIT {
             return lines.filter(line -> line.contains(marker)).count();
         } catch (IOException | UncheckedIOException e) {
             return -1;
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real PostgreSQL server for tests, from the binaries that zonky's
@@ -347,12 +347,12 @@ public final class TestPostgres {
                 try {
                     Files.move(staging, binaries, StandardCopyOption.ATOMIC_MOVE);
                 } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                    deleteTree(staging); // another JVM extracted them first
+                    FileSystemUtils.deleteRecursively(staging); // another JVM extracted them first
                 } catch (IOException e) {
                     if (!Files.isRegularFile(binaries.resolve(".complete"))) {
                         throw e;
                     }
-                    deleteTree(staging);
+                    FileSystemUtils.deleteRecursively(staging);
                 }
                 return binaries;
             } catch (IOException e) {
@@ -539,12 +539,5 @@ public final class TestPostgres {
             }
         }
 
-        private static void deleteTree(Path root) throws IOException {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
     }
 }
