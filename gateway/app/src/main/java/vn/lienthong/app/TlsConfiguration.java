@@ -1,7 +1,7 @@
 package vn.lienthong.app;
 
 import java.util.Objects;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -9,10 +9,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.lienthong.core.trust.TrustMaterial;
 
-/** The HTTPS connector with mutual TLS, when a TLS key store is configured. */
+/**
+ * The HTTPS connector with mutual TLS, when a TLS key store is configured. An empty value
+ * ({@code LIENTHONG_TLS_KEYSTORE=}) switches it off, since the shipped configuration sets one.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TlsProperties.class)
-@ConditionalOnProperty("lienthong.tls.key-store")
+@ConditionalOnExpression("!'${lienthong.tls.key-store:}'.isBlank()")
 class TlsConfiguration {
 
     @Bean
