@@ -53,7 +53,7 @@ class PrometheusRulesIT {
     private static final Path PROMETHEUS_CONFIG = ROOT.resolve("deploy/prometheus/prometheus.yml");
     private static final Path DASHBOARD = ROOT.resolve("deploy/grafana/lienthong-dashboard.json");
     private static final Path OPERATIONS = ROOT.resolve("docs/OPERATIONS.md");
-    private static final Pattern LIENTHONG_METRIC = Pattern.compile("\\blienthong_[a-z0-9_]+");
+    private static final Pattern CHECKED_METRIC = Pattern.compile("\\b(?:lienthong|resilience4j_circuitbreaker)_[a-z0-9_]+");
 
     /**
      * Metrics the dashboard or the rules may query that a gateway exports only after an event
@@ -195,7 +195,8 @@ class PrometheusRulesIT {
     }
 
     /**
-     * Collects every {@code lienthong_*} metric the dashboard and the alert rules query /
+     * Collects every {@code lienthong_*} metric (and the push circuit breakers' {@code
+     * resilience4j_circuitbreaker_*}) the dashboard and the alert rules query /
      * result: each is in the gateway's output after the traffic, or allow-listed with a reason.
      */
     @Test
@@ -206,13 +207,13 @@ class PrometheusRulesIT {
         dashboardQueries().forEach(query -> queried.addAll(metricNames(query)));
         Files.readAllLines(RULES).stream().filter(line -> !line.strip().startsWith("#"))
                 .forEach(line -> queried.addAll(metricNames(line)));
-        assertThat(queried).contains("lienthong_deliveries_total", "lienthong_delivery_backlog");
+        assertThat(queried).contains("lienthong_deliveries_total", "lienthong_delivery_backlog", "resilience4j_circuitbreaker_state");
 
         Set<String> missing = new TreeSet<>(queried);
         missing.removeAll(exported);
         missing.removeAll(ONLY_AFTER_EVENTS.keySet());
         assertThat(missing).as("lienthong metrics queried by the dashboard or the rules that the gateway does not export; "
-                + "exported: " + exported.stream().filter(n -> n.startsWith("lienthong_")).toList()).isEmpty();
+                + "exported: " + exported.stream().filter(n -> CHECKED_METRIC.matcher(n).matches()).toList()).isEmpty();
     }
 
     private static void requirePromtool() {
@@ -368,7 +369,7 @@ class PrometheusRulesIT {
 
     private static Set<String> metricNames(String text) {
         Set<String> names = new TreeSet<>();
-        Matcher matcher = LIENTHONG_METRIC.matcher(text);
+        Matcher matcher = CHECKED_METRIC.matcher(text);
         while (matcher.find()) {
             names.add(matcher.group());
         }
