@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.core.access.CallerAuthentication;
 import vn.lienthong.core.access.OperatorProperties;
@@ -70,6 +71,11 @@ public class CoreConfiguration {
     }
 
     @Bean
+    RegistryRefresh agencyRegistryRefresh(AgencyRegistry registry) {
+        return new RegistryRefresh(registry);
+    }
+
+    @Bean
     AgencyAdministration agencyAdministration(AgencyRegistry registry) {
         return new AgencyAdministration(registry);
     }
@@ -77,6 +83,25 @@ public class CoreConfiguration {
     @Bean
     AgencyFileLoader agencyFileLoader(AgencyRegistry registry, AgencyProperties properties) {
         return new AgencyFileLoader(registry, properties.file());
+    }
+
+    /**
+     * Picks up agencies registered or changed on other instances every
+     * {@code lienthong.agencies.refresh-interval}; every instance runs it for its own view.
+     */
+    static final class RegistryRefresh {
+
+        private final AgencyRegistry registry;
+
+        RegistryRefresh(AgencyRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Scheduled(fixedDelayString = "${lienthong.agencies.refresh-interval:5s}",
+                initialDelayString = "${lienthong.agencies.refresh-interval:5s}")
+        void run() {
+            registry.refreshIfChanged();
+        }
     }
 
     @Bean

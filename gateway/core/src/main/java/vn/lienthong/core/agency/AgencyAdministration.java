@@ -17,7 +17,8 @@ import vn.lienthong.signature.PemCertificates;
 
 /**
  * The agency registry as operators see and change it: operators read it, admins register
- * and update agencies. Changes take effect at once (queues for new agencies included).
+ * and update agencies. Changes take effect at once on the instance that made them (queues for
+ * new agencies included), and on the other instances at their next registry refresh.
  */
 public final class AgencyAdministration {
 

@@ -10,7 +10,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 /**
  * Loads the registry from the database, then applies the registry file, once all beans exist
  * and before anything starts consuming or serving, so every agency is known from the first
- * request on.
+ * request on. Several instances starting at once on one database all apply the file: each
+ * registration waits for the others' (see {@link AgencyRegistry}), so they agree and none fails.
  */
 public class AgencyFileLoader implements SmartInitializingSingleton {
 

@@ -1,5 +1,9 @@
 package vn.lienthong.core.agency;
 
-/** Published after an agency is registered or its settings change, so adapters can set up its queue. */
+/**
+ * Published when a gateway instance learns of an agency that is new or whose settings changed,
+ * whether it was registered on this instance or on another sharing the database, so adapters
+ * can set up its queue.
+ */
 public record AgencyRegistered(Agency agency) {
 }

@@ -19,16 +19,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.signature.PemCertificates;
 
 /**
  * The registered agencies, kept in the database and read from memory. Every lookup on the
  * envelope path is a map read; registration writes through and refreshes the view.
+ *
+ * <p>Several gateway instances share the database, each with its own view. Every registration
+ * raises the registry's revision in its transaction; {@link #refreshIfChanged()}, run on a
+ * schedule, compares it with the revision of the view and reloads when another instance
+ * changed something. Either way, each agency that is new or changed in the view is published
+ * as {@link AgencyRegistered}, so an instance starts delivering to an agency registered on
+ * another exactly as to one registered on itself.
  */
 public class AgencyRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(AgencyRegistry.class);
 
     private record Snapshot(Map<AgencyCode, Agency> byCode, Map<String, AgencyCode> byTokenHash,
                             Map<String, AgencyCode> byTlsCertificate) {
@@ -39,15 +51,21 @@ public class AgencyRegistry {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate consistentReads;
     private final ApplicationEventPublisher events;
     private final AgencyCodePolicy codePolicy;
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
+    /** The registry revision the view was read at; none before the first load. */
+    private long revision = -1;
 
     public AgencyRegistry(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
                           AgencyCodePolicy codePolicy, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.consistentReads = new TransactionTemplate(transactions.getTransactionManager());
+        consistentReads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        consistentReads.setReadOnly(true);
         this.events = events;
         this.codePolicy = codePolicy;
         this.clock = clock;
@@ -94,15 +112,71 @@ public class AgencyRegistry {
             throw new IllegalArgumentException("agency code " + registration.code()
                     + " does not match the configured pattern " + codePolicy.pattern());
         }
-        Agency agency = registration.agency();
         transactions.executeWithoutResult(tx -> write(registration));
         reload();
-        events.publishEvent(new AgencyRegistered(agency));
-        return agency;
+        return registration.agency();
     }
 
-    /** Re-reads every agency from the database. */
+    /**
+     * Reloads the view if the registry changed since it was read, on this instance or another.
+     * Costs one single-row query when nothing changed.
+     *
+     * @return whether the view was reloaded
+     */
+    public boolean refreshIfChanged() {
+        long current = currentRevision();
+        synchronized (this) {
+            if (current == revision) {
+                return false;
+            }
+        }
+        List<Agency> changed = load();
+        if (!changed.isEmpty()) {
+            log.info("agency registry changed in the database: {} new or changed",
+                    changed.stream().map(agency -> agency.code().value()).toList());
+        }
+        publish(changed);
+        return true;
+    }
+
+    /**
+     * Re-reads every agency from the database and publishes {@link AgencyRegistered} for each
+     * one that is new or changed since the last load. The first load publishes nothing: what
+     * acts on registrations starts from {@link #all()} when it starts.
+     */
     public void reload() {
+        publish(load());
+    }
+
+    /** Outside the lock: listeners start consumers and read certificates, and need not hold up the next reload. */
+    private void publish(List<Agency> changed) {
+        changed.forEach(agency -> events.publishEvent(new AgencyRegistered(agency)));
+    }
+
+    /** Swaps in a fresh view; the agencies new or changed in it, none on the first load. */
+    private synchronized List<Agency> load() {
+        record Read(long revision, Snapshot snapshot) {
+        }
+        // One snapshot of the database: the revision is exactly that of the agencies read.
+        Read read = consistentReads.execute(tx -> new Read(currentRevision(), read()));
+        Snapshot previous = snapshot;
+        Snapshot next = read.snapshot();
+        snapshot = next;
+        boolean first = revision < 0;
+        revision = read.revision();
+        if (first) {
+            return List.of();
+        }
+        return next.byCode().values().stream()
+                .filter(agency -> !agency.equals(previous.byCode().get(agency.code())))
+                .sorted(Comparator.comparing(Agency::code)).toList();
+    }
+
+    private long currentRevision() {
+        return jdbc.sql("SELECT revision FROM agency_registry_revision WHERE id = 1").query(Long.class).single();
+    }
+
+    private Snapshot read() {
         Map<AgencyCode, Set<String>> signing = fingerprints(SIGNING_TABLE);
         Map<AgencyCode, Set<String>> tls = fingerprints(TLS_TABLE);
         Map<AgencyCode, Agency> byCode = new HashMap<>();
@@ -126,7 +200,7 @@ public class AgencyRegistry {
                     }
                 });
         tls.forEach((code, prints) -> prints.forEach(print -> byTls.put(print, code)));
-        snapshot = new Snapshot(Map.copyOf(byCode), Map.copyOf(byToken), Map.copyOf(byTls));
+        return new Snapshot(Map.copyOf(byCode), Map.copyOf(byToken), Map.copyOf(byTls));
     }
 
     private static @Nullable RetryPolicy retryPolicy(ResultSet rs) throws SQLException {
@@ -155,6 +229,10 @@ public class AgencyRegistry {
     }
 
     private void write(AgencyRegistration registration) {
+        // First, so that its row lock makes concurrent registrations, from any instance, take
+        // turns: the update-then-insert below and the checks that a token or certificate is
+        // not another agency's then see every registration committed before.
+        jdbc.sql("UPDATE agency_registry_revision SET revision = revision + 1 WHERE id = 1").update();
         String code = registration.code().value();
         if (registration.apiTokenSha256() != null) {
             List<String> holders = jdbc.sql("SELECT code FROM agency WHERE api_token_sha256 = ? AND code <> ?")
