@@ -1,6 +1,11 @@
 package vn.lienthong.client;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.cert.X509Certificate;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.lienthong.client.edxml.DossierEdxml;
@@ -12,6 +17,11 @@ import vn.lienthong.xml.SecureXml;
  * Signs an envelope the way the gateway verifies it: one enveloped signature over the whole
  * document, as the last child of the document element; in an edXML document, as the last
  * child of {@code edXMLHeader}, where QCVN 102:2016 puts it.
+ *
+ * <p>The key comes from a PKCS#12 file ({@link #fromPkcs12}), from any {@link KeyStore} the
+ * caller has loaded ({@link #fromKeyStore}), or from an HSM or USB token: load its PKCS#11
+ * key store and pass the token's {@link Provider} ({@link #fromKeyStore(KeyStore, String, char[], Provider)}),
+ * so that the token computes the signature and the private key never leaves it.
  */
 public final class EnvelopeSigning {
 
@@ -22,6 +32,39 @@ public final class EnvelopeSigning {
 
     public EnvelopeSigning(SigningKey key) {
         this.signer = new EnvelopedSigner(key);
+    }
+
+    /** Signs with {@code key}, the signature value computed by {@code provider} (a token's PKCS#11 provider). */
+    public EnvelopeSigning(SigningKey key, Provider provider) {
+        this.signer = new EnvelopedSigner(key, provider);
+    }
+
+    /** The first private key of a PKCS#12 file, such as {@code data/demo/<agency>/signing-key.p12}. */
+    public static EnvelopeSigning fromPkcs12(Path file, char[] password) {
+        return new EnvelopeSigning(SigningKey.fromPkcs12(file, password));
+    }
+
+    /**
+     * The key under {@code alias} of a key store the caller loaded, signing with the JDK's
+     * providers in their usual order (which pick the token's provider for a token's key when
+     * that provider is installed).
+     */
+    public static EnvelopeSigning fromKeyStore(KeyStore store, String alias, char @Nullable [] password) {
+        return new EnvelopeSigning(SigningKey.fromKeyStore(store, alias, password));
+    }
+
+    /**
+     * The key under {@code alias}, the signature computed by {@code provider}: for a PKCS#11
+     * token, {@code store} is {@code KeyStore.getInstance("PKCS11", provider)} loaded with the
+     * PIN, and the private key is a handle on the token.
+     */
+    public static EnvelopeSigning fromKeyStore(KeyStore store, String alias, char @Nullable [] password, Provider provider) {
+        return new EnvelopeSigning(SigningKey.fromKeyStore(store, alias, password), provider);
+    }
+
+    /** The certificate the gateway will see in the signature's KeyInfo. */
+    public X509Certificate certificate() {
+        return signer.key().certificate();
     }
 
     /** @return the signed envelope, ready to submit as is */

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -105,15 +106,25 @@ public final class DemoCertificateAuthority {
     public SigningKey issue(String commonName, String organisation, KeyType type, Purpose purpose, Instant notBefore,
                             Duration validity) {
         KeyPair pair = generate(type);
+        X509Certificate certificate = certify(pair.getPublic(), commonName, organisation, purpose, notBefore, validity);
+        return new SigningKey(pair.getPrivate(), List.of(certificate, authority.certificate()));
+    }
+
+    /**
+     * A certificate for a public key someone else holds the private key of, as a CA answers a
+     * certificate request: the key stays where it was generated.
+     */
+    public X509Certificate certify(PublicKey publicKey, String commonName, String organisation, Purpose purpose,
+                                   Instant notBefore, Duration validity) {
         X509Certificate issuer = authority.certificate();
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(),
                     Date.from(notBefore), Date.from(notBefore.plus(validity)),
-                    name(commonName, organisation), pair.getPublic())
+                    name(commonName, organisation), publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.subjectKeyIdentifier, false,
-                            extensions.createSubjectKeyIdentifier(pair.getPublic()))
+                            extensions.createSubjectKeyIdentifier(publicKey))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             extensions.createAuthorityKeyIdentifier(issuer));
             switch (purpose) {
@@ -132,8 +143,7 @@ public final class DemoCertificateAuthority {
                 case ENCIPHERMENT_ONLY -> builder.addExtension(Extension.keyUsage, true,
                         new KeyUsage(KeyUsage.keyEncipherment));
             }
-            X509Certificate certificate = sign(builder, authority.privateKey());
-            return new SigningKey(pair.getPrivate(), List.of(certificate, issuer));
+            return sign(builder, authority.privateKey());
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("cannot issue demo certificate for " + commonName, e);
         }

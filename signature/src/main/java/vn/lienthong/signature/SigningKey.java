@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A private key with its certificate chain, the signer's certificate first.
@@ -56,6 +57,29 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
             throw new UncheckedIOException("cannot read key store " + file, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot open key store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The key and chain under {@code alias} of a key store the caller has loaded: a PKCS#12 or
+     * JKS file, or a PKCS#11 token, whose private key is then a handle that stays on the device.
+     *
+     * @param password the key's password (a token's PIN, or null when logging in to the store was enough)
+     */
+    public static SigningKey fromKeyStore(KeyStore store, String alias, char @Nullable [] password) {
+        try {
+            if (!store.isKeyEntry(alias)) {
+                throw new IllegalArgumentException("no private key under alias '" + alias + "' in the " + store.getType()
+                        + " key store");
+            }
+            Certificate[] chain = store.getCertificateChain(alias);
+            if (chain == null || chain.length == 0) {
+                throw new IllegalArgumentException("the key '" + alias + "' has no certificate chain");
+            }
+            return new SigningKey((PrivateKey) store.getKey(alias, password),
+                    Arrays.stream(chain).map(X509Certificate.class::cast).toList());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read key '" + alias + "': " + e.getMessage(), e);
         }
     }
 

@@ -13,10 +13,11 @@ import vn.lienthong.client.edxml.EdxmlConversionException;
 /** Entry point of the {@code lienthong} tool. */
 @Command(name = "lienthong", mixinStandardHelpOptions = true, version = "lienthong 0.1",
         description = "Sign, submit and receive envelopes through a lienthong gateway; verify receipts and evidence bundles offline; "
-                + "convert dossier traffic to and from edXML.",
+                + "convert dossier traffic to and from edXML; generate an agency's signing key and certificate request. "
+                + "docs/CLIENT.md documents every command.",
         subcommands = {SignCommand.class, SubmitCommand.class, VerifyReceiptCommand.class, InboxCommand.class,
                 FetchCommand.class, AckCommand.class, StatusCommand.class, TimelineCommand.class,
-                ReceiveCommand.class, EvidenceCommand.class, EdxmlCommand.class},
+                ReceiveCommand.class, EvidenceCommand.class, EdxmlCommand.class, KeygenCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  2  wrong command line", "  3  the gateway refused the request (its code is printed)",
                 "  4  a signature or receipt did not verify", "  5  a file or the gateway could not be reached",
@@ -33,6 +34,7 @@ public final class LienthongCli {
         // Santuario reports each failed digest at WARNING; the commands report failures themselves.
         Logger.getLogger("org.apache.xml.security").setLevel(Level.SEVERE);
         return new CommandLine(new LienthongCli())
+                .addSubcommand("verify-evidence", new VerifyEvidenceCommand())
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> {
                     commandLine.getErr().println("lienthong: " + message(e));
                     return exitCode(e);

@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
 import vn.lienthong.client.GatewayClient;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = "Submit a signed envelope; saves or prints the gateway's signed receipt.")
+        description = {"Submit a signed envelope (or edXML document); saves or prints the gateway's signed receipt.",
+                "Over REST by default, over the SOAP exchange service with --soap. Unanswered, busy or failing (5xx) "
+                        + "submissions are sent again, the same bytes, up to --attempts: the gateway answers a repeat "
+                        + "with the first receipt."})
 final class SubmitCommand implements Callable<Integer> {
 
     @Mixin
@@ -23,9 +26,13 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = {"-r", "--receipt"}, paramLabel = "FILE", description = "Where to save the receipt (default: print it).")
     @Nullable Path receipt;
 
+    @Option(names = "--soap", description = "Submit with SubmitEnvelope on /services/exchange, the envelope as an MTOM attachment.")
+    boolean soap;
+
     @Override
     public Integer call() throws Exception {
-        GatewayClient.Submitted submitted = gateway.client().submit(Files.readAllBytes(envelope));
+        GatewayClient.Submitted submitted = gateway.client().submit(Files.readAllBytes(envelope),
+                soap ? GatewayClient.Protocol.SOAP : GatewayClient.Protocol.REST);
         if (receipt == null) {
             System.out.write(submitted.receipt());
             System.out.println();
