@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.lienthong.app.demo.DemoProvisioning;
 import vn.lienthong.client.PushReceiver;
+import vn.lienthong.core.access.ApiTokens;
 import vn.lienthong.core.delivery.Sequencing;
+import vn.lienthong.signature.PemCertificates;
 
 /**
  * Delivery that agencies can rely on: failed pushes retried by the agency's policy with
@@ -289,6 +291,14 @@ class DeliveryIT {
         assertThat(calls.get()).isEqualTo(5);
         assertThat(isolated.jdbc().sql("SELECT COUNT(*) FROM delivery WHERE recipient = ? AND state = 'DEAD_LETTERED'")
                 .param(agency.code()).query(Long.class).single()).isZero();
+
+        // the agency moves to an endpoint that answers: its breaker starts afresh
+        PushReceiver moved = receiver(delivery -> { });
+        TestAgencies.put(isolated, agency.code(), Map.of("name", "Cơ quan thử nghiệm " + agency.code(),
+                "deliveryMode", "push", "endpoint", endpoint(moved),
+                "certificates", List.of(PemCertificates.toPem(agency.key().certificate())),
+                "apiTokenSha256", ApiTokens.sha256(agency.token())), 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> breaker.getState() == CircuitBreaker.State.CLOSED);
     }
 
     private PushReceiver receiver(Consumer<PushReceiver.Delivery> handler) throws IOException {

@@ -1,5 +1,6 @@
 package vn.lienthong.core.delivery;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -11,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -19,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.lienthong.core.agency.AgencyRegistered;
 import vn.lienthong.core.agency.AgencyRegistry;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.receipt.GatewayIdentity;
@@ -86,6 +90,17 @@ public class DeliveryConfiguration {
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         return breakers;
+    }
+
+    /**
+     * A registration that changes an agency (its endpoint moved, most often) starts its breaker
+     * afresh, so the next push goes to the new endpoint instead of waiting out the old one's
+     * failures.
+     */
+    @Bean
+    ApplicationListener<PayloadApplicationEvent<AgencyRegistered>> pushCircuitBreakerReset(CircuitBreakerRegistry breakers) {
+        return ApplicationListener.forPayload((AgencyRegistered registered) ->
+                breakers.find(registered.agency().code().value()).ifPresent(CircuitBreaker::reset));
     }
 
     @Bean
