@@ -45,7 +45,26 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class DemoCertificateAuthority {
 
     /** Key types an agency may sign with. */
-    public enum KeyType { RSA_2048, EC_P256 }
+    public enum KeyType {
+        RSA_2048, EC_P256;
+
+        /** A fresh key pair of this type. */
+        public KeyPair generate() {
+            try {
+                KeyPairGenerator generator;
+                if (this == EC_P256) {
+                    generator = KeyPairGenerator.getInstance("EC");
+                    generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+                } else {
+                    generator = KeyPairGenerator.getInstance("RSA");
+                    generator.initialize(2048, RANDOM);
+                }
+                return generator.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot generate " + this + " key", e);
+            }
+        }
+    }
 
     /** What a certificate is for; decides its key usage and extended key usage. */
     public enum Purpose {
@@ -69,7 +88,7 @@ public final class DemoCertificateAuthority {
 
     /** A new self-signed root, valid from now for the given time. */
     public static DemoCertificateAuthority create(String commonName, Duration validity) {
-        KeyPair pair = generate(KeyType.RSA_2048);
+        KeyPair pair = KeyType.RSA_2048.generate();
         X500Name name = name(commonName, "lienthong demo");
         Instant now = Instant.now();
         try {
@@ -105,7 +124,7 @@ public final class DemoCertificateAuthority {
     /** A new key pair with a certificate for the given purpose, issued by this authority. */
     public SigningKey issue(String commonName, String organisation, KeyType type, Purpose purpose, Instant notBefore,
                             Duration validity) {
-        KeyPair pair = generate(type);
+        KeyPair pair = type.generate();
         X509Certificate certificate = certify(pair.getPublic(), commonName, organisation, purpose, notBefore, validity);
         return new SigningKey(pair.getPrivate(), List.of(certificate, authority.certificate()));
     }
@@ -195,21 +214,5 @@ public final class DemoCertificateAuthority {
 
     private static BigInteger serial() {
         return new BigInteger(64, RANDOM).add(BigInteger.ONE);
-    }
-
-    private static KeyPair generate(KeyType type) {
-        try {
-            KeyPairGenerator generator;
-            if (type == KeyType.EC_P256) {
-                generator = KeyPairGenerator.getInstance("EC");
-                generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-            } else {
-                generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048, RANDOM);
-            }
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate " + type + " key", e);
-        }
     }
 }

@@ -67,7 +67,7 @@ public final class AgencyKeys {
      */
     public static GeneratedKey generate(String agencyCode, String organisation, KeyType type,
                                         @Nullable DemoCertificateAuthority issuer, Duration validity) {
-        KeyPair pair = keyPair(type);
+        KeyPair pair = type.generate();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, organisation).addRDN(BCStyle.CN, agencyCode).build();
         Instant notBefore = Instant.now().minus(Duration.ofMinutes(5));
@@ -112,21 +112,5 @@ public final class AgencyKeys {
 
     private static ContentSigner signer(PrivateKey key) throws OperatorCreationException {
         return new JcaContentSignerBuilder("EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA").build(key);
-    }
-
-    private static KeyPair keyPair(KeyType type) {
-        try {
-            KeyPairGenerator generator;
-            if (type == KeyType.EC_P256) {
-                generator = KeyPairGenerator.getInstance("EC");
-                generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-            } else {
-                generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048, RANDOM);
-            }
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate a " + type + " key", e);
-        }
     }
 }
