@@ -57,7 +57,7 @@ public final class Caseload {
         return switch (envelope.kind()) {
             case HANDOFF -> handoffTaken(envelope);
             case RESULT -> resultTaken(envelope);
-            case OTHER -> Work.NONE;
+            default -> Work.NONE;
         };
     }
 

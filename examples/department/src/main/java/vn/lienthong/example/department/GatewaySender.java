@@ -55,7 +55,7 @@ public final class GatewaySender {
         }
         ReceiptVerification.VerifiedReceipt receipt = receipts.verify(submitted.receipt(), signed);
         log.info("sent {} ({}) to {} for dossier {}; receipt from gateway '{}' at {}", envelope.envelopeId(),
-                envelope.kind(), envelope.to(), envelope.dossierCode(), receipt.gateway(), receipt.receivedAt());
+                envelope.kind().xml(), envelope.to(), envelope.dossierCode(), receipt.gateway(), receipt.receivedAt());
         return receipt;
     }
 

@@ -1,5 +1,6 @@
 package vn.lienthong.example.department;
 
+import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +28,21 @@ final class InboxPoller {
     private final Department department;
     private final TaskScheduler scheduler;
     private final Duration interval;
+    private final String agency;
+    private final URI address;
 
     InboxPoller(GatewayClient gateway, Department department, TaskScheduler scheduler, DepartmentProperties settings) {
         this.gateway = gateway;
         this.department = department;
         this.scheduler = scheduler;
         this.interval = settings.pollInterval();
+        this.agency = settings.agency();
+        this.address = settings.gateway();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        log.info("reading the inbox at {} every {}", gateway, interval);
+        log.info("reading the inbox of {} at {} every {}", agency, address, interval);
         scheduler.scheduleWithFixedDelay(this::poll, interval);
     }
 

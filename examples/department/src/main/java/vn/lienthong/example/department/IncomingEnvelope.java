@@ -14,8 +14,30 @@ public record IncomingEnvelope(String envelopeId, Kind kind, String sender, Stri
 
     static final String NAMESPACE = "urn:lienthong:envelope:v1";
 
-    /** The envelope kinds this department acts on; the others it only takes. */
-    public enum Kind { HANDOFF, RESULT, OTHER }
+    /** The envelope kinds of envelope-v1.xsd; the department acts on hand-offs and results. */
+    public enum Kind {
+        HANDOFF("handoff"), STATUS("status"), SUPPLEMENTATION_REQUEST("supplementation-request"),
+        SUPPLEMENTATION("supplementation"), RESULT("result"), RETURN("return");
+
+        private final String xml;
+
+        Kind(String xml) {
+            this.xml = xml;
+        }
+
+        public String xml() {
+            return xml;
+        }
+
+        static Kind of(String xml) {
+            for (Kind kind : values()) {
+                if (kind.xml.equals(xml)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("unknown envelope kind '" + xml + "'");
+        }
+    }
 
     /** Reads a signed dossier envelope as the gateway delivered it. */
     public static IncomingEnvelope read(byte[] envelope) {
@@ -24,14 +46,8 @@ public record IncomingEnvelope(String envelopeId, Kind kind, String sender, Stri
         if (!"Envelope".equals(root.getLocalName()) || !NAMESPACE.equals(root.getNamespaceURI())) {
             throw new IllegalArgumentException("not a lienthong dossier envelope: " + root.getNodeName());
         }
-        String kind = text(root, "Kind");
-        return new IncomingEnvelope(text(root, "EnvelopeId"),
-                switch (kind) {
-                    case "handoff" -> Kind.HANDOFF;
-                    case "result" -> Kind.RESULT;
-                    default -> Kind.OTHER;
-                },
-                text(root, "From"), text(root, "Code"), text(root, "ProcedureCode"));
+        return new IncomingEnvelope(text(root, "EnvelopeId"), Kind.of(text(root, "Kind")), text(root, "From"),
+                text(root, "Code"), text(root, "ProcedureCode"));
     }
 
     private static String text(Element root, String name) {

@@ -30,6 +30,10 @@ public record OutgoingEnvelope(String envelopeId, Kind kind, String from, @Nulla
         Kind(String xml) {
             this.xml = xml;
         }
+
+        public String xml() {
+            return xml;
+        }
     }
 
     /** Vietnam's offset, so that the times read as the officers' own. */

@@ -85,7 +85,7 @@ class CaseloadTest {
                 .as("a result for a dossier it never handed on").isEqualTo(Caseload.Work.NONE);
         landOffice.taken(incoming("in-2", Kind.HANDOFF, DESK));
         assertThat(landOffice.taken(incoming("in-3", Kind.RESULT, "000.00.31.H53"))).isEqualTo(Caseload.Work.NONE);
-        assertThat(landOffice.taken(incoming("in-4", Kind.OTHER, FINANCE))).isEqualTo(Caseload.Work.NONE);
+        assertThat(landOffice.taken(incoming("in-4", Kind.STATUS, FINANCE))).isEqualTo(Caseload.Work.NONE);
         assertThat(finance.taken(incoming("in-5", Kind.RESULT, LAND_OFFICE))).isEqualTo(Caseload.Work.NONE);
     }
 

@@ -35,7 +35,7 @@ class OutgoingEnvelopeTest {
                 null, "000.01.12.H53", "in-1", "000.00.01.H53-261127-0002", "1.004227", null, 4, null);
 
         assertThat(SCHEMA.violation(new SecureXml().parse(status.toXml()))).isEmpty();
-        assertThat(IncomingEnvelope.read(status.toXml()).kind()).isEqualTo(IncomingEnvelope.Kind.OTHER);
+        assertThat(IncomingEnvelope.read(status.toXml()).kind()).isEqualTo(IncomingEnvelope.Kind.STATUS);
     }
 
     @Test
