@@ -241,7 +241,7 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static String javaCommand() {
+    static String javaCommand() {
         Path fromHome = Path.of(System.getProperty("java.home"), "bin", "java");
         return Files.isExecutable(fromHome) ? fromHome.toString()
                 : ProcessHandle.current().info().command().orElse("java");

@@ -1,0 +1,78 @@
+package vn.lienthong.example.department;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import vn.lienthong.client.EnvelopeSigning;
+import vn.lienthong.client.GatewayClient;
+import vn.lienthong.client.ReceiptVerification;
+import vn.lienthong.signature.PemCertificates;
+import vn.lienthong.signature.SigningKey;
+
+/** The example department: the client library's parts, wired from {@link DepartmentProperties}. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class DepartmentApplication {
+
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(DepartmentApplication.class);
+        application.addListeners(new NoWebServerWhenPulling());
+        application.run(args);
+    }
+
+    @Bean
+    GatewayClient gatewayClient(DepartmentProperties settings) {
+        try {
+            return new GatewayClient(settings.gateway(), Files.readString(settings.tokenFile(), StandardCharsets.UTF_8),
+                    Duration.ofSeconds(30));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the API token from " + settings.tokenFile(), e);
+        }
+    }
+
+    @Bean
+    GatewaySender gatewaySender(GatewayClient gateway, DepartmentProperties settings) {
+        EnvelopeSigning signing = new EnvelopeSigning(
+                SigningKey.fromPkcs12(settings.key().file(), settings.key().password().toCharArray()));
+        ReceiptVerification receipts = new ReceiptVerification(PemCertificates.read(settings.gatewayCertificate()).get(0));
+        return new GatewaySender(gateway, signing, receipts);
+    }
+
+    /** One thread: the department works on one thing at a time, in order. */
+    @Bean
+    ThreadPoolTaskScheduler departmentScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("department-");
+        return scheduler;
+    }
+
+    @Bean
+    Department department(DepartmentProperties settings, GatewaySender sender, ThreadPoolTaskScheduler departmentScheduler) {
+        Caseload caseload = new Caseload(settings, () -> settings.agency() + "-" + UUID.randomUUID());
+        return new Department(caseload, sender, departmentScheduler, settings.processingTime());
+    }
+
+    /** A department that pulls its inbox serves nothing over HTTP, so it starts no web server. */
+    static final class NoWebServerWhenPulling implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            String mode = Binder.get(event.getEnvironment()).bind("department.mode", String.class).orElse("push");
+            if (mode.equalsIgnoreCase("pull")) {
+                event.getSpringApplication().setWebApplicationType(WebApplicationType.NONE);
+            }
+        }
+    }
+}

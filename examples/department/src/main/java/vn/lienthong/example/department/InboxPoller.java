@@ -1,0 +1,59 @@
+package vn.lienthong.example.department;
+
+import java.net.URI;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+import vn.lienthong.client.GatewayClient;
+
+/**
+ * Reads the inbox every {@code department.poll-interval} (docs/PROTOCOL-REST.md, "Receiving by
+ * pull"): fetches each envelope, has the department take it, and only then acknowledges it,
+ * which is the moment the hand-off is taken. If taking fails the envelope stays in the inbox
+ * and comes again at the next round.
+ */
+@Component
+@ConditionalOnProperty(name = "department.mode", havingValue = "pull")
+final class InboxPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxPoller.class);
+    private static final int BATCH = 50;
+
+    private final GatewayClient gateway;
+    private final Department department;
+    private final TaskScheduler scheduler;
+    private final Duration interval;
+    private final String agency;
+    private final URI address;
+
+    InboxPoller(GatewayClient gateway, Department department, TaskScheduler scheduler, DepartmentProperties settings) {
+        this.gateway = gateway;
+        this.department = department;
+        this.scheduler = scheduler;
+        this.interval = settings.pollInterval();
+        this.agency = settings.agency();
+        this.address = settings.gateway();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        log.info("reading the inbox of {} at {} every {}", agency, address, interval);
+        scheduler.scheduleWithFixedDelay(this::poll, interval);
+    }
+
+    void poll() {
+        try {
+            for (GatewayClient.InboxItem item : gateway.inbox(BATCH)) {
+                department.take(gateway.fetch(item.envelopeId()).content());
+                gateway.acknowledge(item.envelopeId());
+            }
+        } catch (RuntimeException e) {
+            log.warn("reading the inbox failed, trying again in {}: {}", interval, e.getMessage());
+        }
+    }
+}
