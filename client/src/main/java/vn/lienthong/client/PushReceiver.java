@@ -21,9 +21,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PushReceiver implements AutoCloseable {
 
-    /** One pushed envelope with the gateway's transport headers. */
+    /**
+     * One pushed envelope with the gateway's transport headers.
+     *
+     * @param traceparent the push's W3C trace context, with which the agency's system can continue the gateway's trace
+     */
     public record Delivery(String envelopeId, String sender, String recipient, String kind, @Nullable String dossierCode,
-                           int attempt, byte[] content) {
+                           int attempt, byte[] content, @Nullable String traceparent) {
+
+        public Delivery(String envelopeId, String sender, String recipient, String kind, @Nullable String dossierCode,
+                        int attempt, byte[] content) {
+            this(envelopeId, sender, recipient, kind, dossierCode, attempt, content, null);
+        }
     }
 
     private final HttpServer server;
@@ -84,7 +93,8 @@ public final class PushReceiver implements AutoCloseable {
             Delivery delivery = new Delivery(id, headers.getFirst("Lienthong-Sender"),
                     headers.getFirst("Lienthong-Recipient"), headers.getFirst("Lienthong-Kind"),
                     headers.getFirst("Lienthong-Dossier-Code"),
-                    Integer.parseInt(Optional.ofNullable(headers.getFirst("Lienthong-Attempt")).orElse("1")), content);
+                    Integer.parseInt(Optional.ofNullable(headers.getFirst("Lienthong-Attempt")).orElse("1")), content,
+                    headers.getFirst("traceparent"));
             try {
                 if (received.containsKey(id)) {
                     duplicates.incrementAndGet();

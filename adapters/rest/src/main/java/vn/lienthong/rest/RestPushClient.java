@@ -66,6 +66,7 @@ final class RestPushClient implements EnvelopePusher {
         if (push.dossierCode() != null) {
             builder.header(TransportHeaders.DOSSIER_CODE, push.dossierCode());
         }
+        push.trace().fields().forEach(builder::header);
         HttpRequest request = builder.POST(body(push)).build();
         HttpResponse<String> response;
         try {

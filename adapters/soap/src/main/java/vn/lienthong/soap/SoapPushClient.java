@@ -1,10 +1,14 @@
 package vn.lienthong.soap;
 
 import jakarta.activation.DataHandler;
+import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.datatype.DatatypeFactory;
@@ -18,6 +22,7 @@ import vn.lienthong.core.agency.PushProtocol;
 import vn.lienthong.core.delivery.EnvelopePusher;
 import vn.lienthong.core.delivery.PushFailedException;
 import vn.lienthong.core.delivery.PushRequest;
+import vn.lienthong.core.routing.TraceCarrier;
 import vn.lienthong.soap.receiver.AgencyReceiver;
 import vn.lienthong.soap.receiver.DeliverEnvelope;
 
@@ -62,8 +67,11 @@ final class SoapPushClient implements EnvelopePusher {
         delivery.setAcceptedAt(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(push.acceptedAt().toString()));
         delivery.setAttempt(push.attempt());
         delivery.setEnvelope(new DataHandler(EnvelopeDataSource.lent(push.content(), push.envelopeId())));
+        AgencyReceiver receiver = receivers.computeIfAbsent(push.endpoint(), this::receiver);
+        ((BindingProvider) receiver).getRequestContext().put(MessageContext.HTTP_REQUEST_HEADERS,
+                traceHeaders(push.trace()));
         try {
-            receivers.computeIfAbsent(push.endpoint(), this::receiver).deliverEnvelope(delivery);
+            receiver.deliverEnvelope(delivery);
         } catch (WebServiceException e) {
             String reason = reason(e);
             throw new PushFailedException(push.endpoint() + " failed over SOAP: "
@@ -79,6 +87,12 @@ final class SoapPushClient implements EnvelopePusher {
         return String.valueOf(failure.getMessage()).strip();
     }
 
+    private static Map<String, List<String>> traceHeaders(TraceCarrier trace) {
+        Map<String, List<String>> headers = new HashMap<>();
+        trace.fields().forEach((name, value) -> headers.put(name, List.of(value)));
+        return headers;
+    }
+
     private AgencyReceiver receiver(URI endpoint) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setBus(bus);
@@ -87,6 +101,8 @@ final class SoapPushClient implements EnvelopePusher {
         factory.setProperties(Map.of("mtom-enabled", Boolean.TRUE));
         AgencyReceiver receiver = factory.create(AgencyReceiver.class);
         Client client = ClientProxy.getClient(receiver);
+        // each push's trace headers go in the request context: per thread, as consumers share the proxy
+        client.setThreadLocalRequestContext(true);
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(connectTimeout.toMillis());
         policy.setReceiveTimeout(timeout.toMillis());

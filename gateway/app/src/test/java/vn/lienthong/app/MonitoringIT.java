@@ -219,6 +219,10 @@ class MonitoringIT {
         assertThat(lines).extracting(event -> event.getMDCPropertyMap().get("traceId")).doesNotContainNull()
                 .containsOnly(lines.get(0).getMDCPropertyMap().get("traceId"));
         assertThat(lines).extracting(event -> event.getMDCPropertyMap().get("spanId")).doesNotHaveDuplicates();
+        // and the agency's system is handed the same trace with the push
+        assertThat(receiver.find(delivered.id()).orElseThrow().traceparent())
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")
+                .contains("-" + lines.get(0).getMDCPropertyMap().get("traceId") + "-");
     }
 
     private static String metrics() {

@@ -52,6 +52,8 @@ class SoapPushIT {
         assertThat(delivered.dossierCode()).isEqualTo(envelope.dossierCode());
         assertThat(delivered.attempt()).isEqualTo(1);
         assertThat(delivered.contentType()).contains("multipart/related").contains("application/xop+xml");
+        assertThat(delivered.traceparent()).as("the push's trace context, as an HTTP header")
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         JsonNode recipient = await().atMost(Duration.ofSeconds(30)).until(() -> recipient(envelope),
                 r -> r.get("state").asString().equals("DELIVERED"));
         assertThat(recipient.get("takenAt").isNull()).isFalse();

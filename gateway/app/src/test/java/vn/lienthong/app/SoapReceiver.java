@@ -36,7 +36,7 @@ final class SoapReceiver implements AutoCloseable {
 
     /** One push as the agency received it, with the HTTP Content-Type it came with. */
     record Delivery(String envelopeId, String sender, String recipient, String kind, @Nullable String dossierCode,
-                    int attempt, byte[] content, String contentType) {
+                    int attempt, byte[] content, String contentType, String traceparent) {
     }
 
     private final List<Delivery> received = new CopyOnWriteArrayList<>();
@@ -117,17 +117,18 @@ final class SoapReceiver implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             Delivery delivery = new Delivery(request.getEnvelopeId(), request.getSender(), request.getRecipient(),
-                    request.getKind(), request.getDossierCode(), request.getAttempt(), content, contentType());
+                    request.getKind(), request.getDossierCode(), request.getAttempt(), content, header("Content-Type"),
+                    header("traceparent"));
             owner.behaviour.accept(delivery);
             owner.received.add(delivery);
             return new DeliverEnvelopeResponse();
         }
 
         @SuppressWarnings("unchecked")
-        private String contentType() {
+        private String header(String name) {
             Map<String, List<String>> headers = context == null ? Map.of()
                     : (Map<String, List<String>>) context.getMessageContext().get(MessageContext.HTTP_REQUEST_HEADERS);
-            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("Content-Type"))
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
                     .map(header -> String.join(",", header.getValue())).findFirst().orElse("");
         }
     }

@@ -6,9 +6,13 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.ReceiverContext;
+import io.micrometer.observation.transport.SenderContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import vn.lienthong.core.agency.Agency;
 import vn.lienthong.core.agency.AgencyCode;
@@ -26,6 +30,7 @@ import vn.lienthong.core.routing.TraceCarrier;
 public final class DeliveryMonitor {
 
     static final String OBSERVATION = "lienthong.delivery";
+    static final String PUSH_OBSERVATION = "lienthong.push";
     static final String PULL = "pull";
 
     private final MeterRegistry meters;
@@ -79,5 +84,19 @@ public final class DeliveryMonitor {
             observation.highCardinalityKeyValue("dossier.code", envelope.dossierCode());
         }
         return observation.observe(work);
+    }
+
+    /**
+     * Runs {@code push} as the observation {@code lienthong.push}, a client step of the
+     * delivery; the trace context it hands to {@code push} is what the agency receives.
+     */
+    void observePush(AgencyCode recipient, String mode, Consumer<TraceCarrier> push) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        SenderContext<Map<String, String>> context = new SenderContext<>(Map::put, Kind.CLIENT);
+        context.setCarrier(fields);
+        Observation.createNotStarted(PUSH_OBSERVATION, () -> context, observations)
+                .lowCardinalityKeyValue("recipient", recipient.value())
+                .lowCardinalityKeyValue("mode", mode)
+                .observe(() -> push.accept(new TraceCarrier(fields)));
     }
 }

@@ -135,9 +135,10 @@ public class DeliveryProcess {
         Instant started = clock.instant();
         long start = System.nanoTime();
         try (EnvelopeBytes content = archive.content(envelope)) {
-            pusherFor(agency).push(new PushRequest(agency.endpoint(), envelope.envelopeId(), envelope.sender(),
-                    agency.code().value(), envelope.kind().xmlName(), envelope.format(), envelope.dossierCode(), gateway,
-                    envelope.acceptedAt(), attempt, content));
+            EnvelopePusher pusher = pusherFor(agency);
+            monitor.observePush(agency.code(), mode, pushTrace -> pusher.push(new PushRequest(agency.endpoint(),
+                    envelope.envelopeId(), envelope.sender(), agency.code().value(), envelope.kind().xmlName(),
+                    envelope.format(), envelope.dossierCode(), gateway, envelope.acceptedAt(), attempt, content, pushTrace)));
         } catch (PushFailedException e) {
             long took = System.nanoTime() - start;
             breaker.onError(took, TimeUnit.NANOSECONDS, e);
