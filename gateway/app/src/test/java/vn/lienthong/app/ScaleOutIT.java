@@ -191,15 +191,8 @@ class ScaleOutIT {
                     "--spring.artemis.broker-url=" + brokerUrl,
                     "--spring.artemis.user=" + BROKER_USER,
                     "--spring.artemis.password=" + brokerPassword,
-                    "--lienthong.demo.enabled=false",
-                    "--lienthong.agencies.file=" + shared.resolve("demo/agencies.yml"),
-                    "--lienthong.operators.file=" + shared.resolve("demo/operators.yml"),
-                    "--lienthong.signing.key-store=" + shared.resolve("keys/gateway.p12"),
-                    "--lienthong.signing.key-store-password-file=" + shared.resolve("keys/gateway.p12.password"),
-                    "--lienthong.tls.key-store=" + shared.resolve("keys/tls-server.p12"),
-                    "--lienthong.tls.key-store-password-file=" + shared.resolve("keys/tls-server.p12.password"),
-                    "--lienthong.trust.anchors=" + shared.resolve("demo/ca"),
                     "--lienthong.delivery.consumers-per-agency=" + CONSUMERS_PER_AGENCY));
+            args.addAll(TestGateway.sharedDemoMaterialArgs(shared));
             gateways[i] = new GatewayProcess(runDir.resolve("gateway-" + i), GatewayProcess.freePort(), pushEndpoint,
                     runDir.resolve("gateway-" + i + ".log"), args.toArray(String[]::new));
             running.add(gateways[i]);

@@ -128,18 +128,12 @@ class SharedRegistryIT {
 
     /** What every replica is given: the shared database, broker and files, and a quick registry refresh. */
     private static String[] replicaArgs(Path shared, int brokerPort) {
-        return new String[] {
-            "--spring.artemis.mode=native",
-            "--spring.artemis.broker-url=tcp://localhost:" + brokerPort,
-            "--lienthong.demo.enabled=false",
-            "--lienthong.agencies.file=" + shared.resolve("demo/agencies.yml"),
-            "--lienthong.operators.file=" + shared.resolve("demo/operators.yml"),
-            "--lienthong.signing.key-store=" + shared.resolve("keys/gateway.p12"),
-            "--lienthong.signing.key-store-password-file=" + shared.resolve("keys/gateway.p12.password"),
-            "--lienthong.tls.key-store=" + shared.resolve("keys/tls-server.p12"),
-            "--lienthong.tls.key-store-password-file=" + shared.resolve("keys/tls-server.p12.password"),
-            "--lienthong.trust.anchors=" + shared.resolve("demo/ca"),
-            "--lienthong.agencies.refresh-interval=200ms"};
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.artemis.mode=native",
+                "--spring.artemis.broker-url=tcp://localhost:" + brokerPort,
+                "--lienthong.agencies.refresh-interval=200ms"));
+        args.addAll(TestGateway.sharedDemoMaterialArgs(shared));
+        return args.toArray(String[]::new);
     }
 
     /** The broker both gateways share, accepting on a TCP port only, as an external one does. */

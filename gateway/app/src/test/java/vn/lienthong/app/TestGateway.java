@@ -107,6 +107,22 @@ final class TestGateway implements AutoCloseable {
         return start(dataDir, pushEndpoint, args.toArray(String[]::new));
     }
 
+    /**
+     * The demo material of one data folder given to a gateway that does not create its own, as
+     * replicas sharing one registry, gateway key and trust anchors are configured.
+     */
+    static List<String> sharedDemoMaterialArgs(Path shared) {
+        return List.of(
+                "--lienthong.demo.enabled=false",
+                "--lienthong.agencies.file=" + shared.resolve("demo/agencies.yml"),
+                "--lienthong.operators.file=" + shared.resolve("demo/operators.yml"),
+                "--lienthong.signing.key-store=" + shared.resolve("keys/gateway.p12"),
+                "--lienthong.signing.key-store-password-file=" + shared.resolve("keys/gateway.p12.password"),
+                "--lienthong.tls.key-store=" + shared.resolve("keys/tls-server.p12"),
+                "--lienthong.tls.key-store-password-file=" + shared.resolve("keys/tls-server.p12.password"),
+                "--lienthong.trust.anchors=" + shared.resolve("demo/ca"));
+    }
+
     static Path newDataDir() {
         try {
             return Files.createTempDirectory("lienthong-test-");
