@@ -26,15 +26,12 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -358,7 +355,7 @@ class CrashRecoveryIT {
                         .formatted(k.number(), k.midPush() ? " mid-push" : "", k.acknowledgedAt(), k.requestsInFlight(),
                                 k.pushesOutstanding(), k.restartedIn().toMillis())).collect(Collectors.joining("; ")),
                 received.size(), duplicates, inducedPushFailures.get(), failingPushes,
-                inbox.size(), log, errorLines(log), gateway.starts(),
+                inbox.size(), log, gateway.logLines(" ERROR "), gateway.starts(),
                 firstStart.toMillis(), submissionPhase.toMillis(), reconcilePhase.toMillis(),
                 Duration.between(testStarted, Instant.now()).toMillis());
         passed = true;
@@ -522,21 +519,8 @@ class CrashRecoveryIT {
         }
     }
 
-    /** Waits for a submitter thread and rethrows what made it fail. */
     private static void awaitSubmitter(Future<Void> submitter) {
-        try {
-            submitter.get(SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof AssertionError failure) {
-                throw failure;
-            }
-            throw new AssertionError("a submitter failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new AssertionError("a submitter did not finish within " + SUBMIT_TIMEOUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for a submitter", e);
-        }
+        TestTasks.await(submitter, SUBMIT_TIMEOUT, "a submitter");
     }
 
     /**
@@ -597,14 +581,6 @@ class CrashRecoveryIT {
             return TestHttp.JSON.readTree(body).path("code").asString("?");
         } catch (RuntimeException notJson) {
             return "?";
-        }
-    }
-
-    private static long errorLines(Path log) {
-        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.filter(line -> line.contains(" ERROR ")).count();
-        } catch (IOException | UncheckedIOException e) {
-            return -1;
         }
     }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import vn.lienthong.app.demo.DemoProvisioning;
@@ -192,6 +193,15 @@ final class GatewayProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** How many lines of the log, over all its starts, contain {@code marker}; -1 if it cannot be read. */
+    long logLines(String marker) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(marker)).count();
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
     }
 
     Path dataDir() {

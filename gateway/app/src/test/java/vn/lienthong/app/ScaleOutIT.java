@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,18 +24,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -315,7 +311,7 @@ class ScaleOutIT {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
         assertThat(unexpected).as("answers other than 202 or a retryable refusal").isEmpty();
 
-        long[] pushedBy = IntStream.range(0, 2).mapToLong(i -> countLines(gateways[i].log(), " pushed to ")).toArray();
+        long[] pushedBy = IntStream.range(0, 2).mapToLong(i -> gateways[i].logLines(" pushed to ")).toArray();
         Duration submissionPhase = Duration.between(submissionsStarted, submissionsDone);
         System.out.printf("""
                 ScaleOutIT summary (%s killed with SIGKILL after %d of %d acknowledgements, %d of them not yet received)
@@ -429,23 +425,6 @@ class ScaleOutIT {
     }
 
     private static void awaitSubmitter(Future<Void> submitter) {
-        try {
-            submitter.get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("a submitter failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new AssertionError("a submitter did not finish within " + ACK_TIMEOUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static long countLines(Path log, String marker) {
-        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.filter(line -> line.contains(marker)).count();
-        } catch (IOException | UncheckedIOException e) {
-            return -1;
-        }
+        TestTasks.await(submitter, ACK_TIMEOUT, "a submitter");
     }
 }
