@@ -43,7 +43,7 @@ public final class GatewaySender {
      * @throws ReceiptVerification.ReceiptInvalidException when the receipt is not the gateway's for these bytes
      */
     public ReceiptVerification.VerifiedReceipt send(OutgoingEnvelope envelope) {
-        byte[] signed = signing.sign(envelope.toXml());
+        byte[] signed = envelope.toEnvelope().sign(signing);
         GatewayClient.Submitted submitted;
         try {
             submitted = retry.execute(() -> gateway.submit(signed));
@@ -55,7 +55,7 @@ public final class GatewaySender {
         }
         ReceiptVerification.VerifiedReceipt receipt = receipts.verify(submitted.receipt(), signed);
         log.info("sent {} ({}) to {} for dossier {}; receipt from gateway '{}' at {}", envelope.envelopeId(),
-                envelope.kind().xml(), envelope.to(), envelope.dossierCode(), receipt.gateway(), receipt.receivedAt());
+                envelope.kind().value(), envelope.to(), envelope.dossierCode(), receipt.gateway(), receipt.receivedAt());
         return receipt;
     }
 
