@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import vn.lienthong.client.envelope.EnvelopeKind;
 import vn.lienthong.example.department.DepartmentProperties.HandOn;
 import vn.lienthong.example.department.DepartmentProperties.Result;
-import vn.lienthong.example.department.OutgoingEnvelope.Kind;
 
 /**
  * The department's decisions, without Spring or the network: for each envelope it takes, what
@@ -63,10 +63,10 @@ public final class Caseload {
 
     private Work handoffTaken(IncomingEnvelope handoff) {
         givers.put(handoff.dossierCode(), handoff.sender());
-        OutgoingEnvelope processing = envelope(Kind.STATUS, handoff.sender(), handoff)
+        OutgoingEnvelope processing = envelope(EnvelopeKind.STATUS, handoff.sender(), handoff)
                 .status(BEING_PROCESSED).note("Đã tiếp nhận, đang xử lý").build();
         if (handOn != null) {
-            return new Work(List.of(processing), List.of(envelope(Kind.HANDOFF, handOn.to(), handoff)
+            return new Work(List.of(processing), List.of(envelope(EnvelopeKind.HANDOFF, handOn.to(), handoff)
                     .step(handOn.step()).note(handOn.note()).build()));
         }
         givers.remove(handoff.dossierCode());
@@ -82,23 +82,24 @@ public final class Caseload {
     }
 
     private OutgoingEnvelope resultFor(String to, IncomingEnvelope answering) {
-        return envelope(Kind.RESULT, to, answering).step(result.step()).status(result.status()).note(result.note()).build();
+        return envelope(EnvelopeKind.RESULT, to, answering).step(result.step()).status(result.status()).note(result.note())
+                .build();
     }
 
-    private Draft envelope(Kind kind, String to, IncomingEnvelope answering) {
+    private Draft envelope(EnvelopeKind kind, String to, IncomingEnvelope answering) {
         return new Draft(kind, to, answering);
     }
 
     /** Collects the optional fields of one outgoing envelope. */
     private final class Draft {
-        private final Kind kind;
+        private final EnvelopeKind kind;
         private final String to;
         private final IncomingEnvelope answering;
         private DepartmentProperties.@Nullable Step step;
         private @Nullable Integer status;
         private @Nullable String note;
 
-        Draft(Kind kind, String to, IncomingEnvelope answering) {
+        Draft(EnvelopeKind kind, String to, IncomingEnvelope answering) {
             this.kind = kind;
             this.to = to;
             this.answering = answering;

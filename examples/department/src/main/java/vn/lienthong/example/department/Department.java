@@ -41,7 +41,7 @@ public final class Department {
             return;
         }
         Caseload.Work planned = caseload.taken(incoming);
-        log.info("took {} ({}) from {} for dossier {}", incoming.envelopeId(), incoming.kind().xml(), incoming.sender(),
+        log.info("took {} ({}) from {} for dossier {}", incoming.envelopeId(), incoming.kind().value(), incoming.sender(),
                 incoming.dossierCode());
         work.schedule(() -> sendAll(planned.now()), Instant.now());
         work.schedule(() -> sendAll(planned.afterProcessing()), Instant.now().plus(processingTime));
@@ -52,7 +52,7 @@ public final class Department {
             try {
                 sender.send(envelope);
             } catch (RuntimeException e) {
-                log.error("could not send {} ({}) to {} for dossier {}: {}", envelope.envelopeId(), envelope.kind().xml(),
+                log.error("could not send {} ({}) to {} for dossier {}: {}", envelope.envelopeId(), envelope.kind().value(),
                         envelope.to(), envelope.dossierCode(), e.getMessage());
             }
         }

@@ -18,8 +18,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import vn.lienthong.client.EnvelopeSigning;
 import vn.lienthong.client.GatewayClient;
 import vn.lienthong.client.ReceiptVerification;
+import vn.lienthong.client.RetryPolicy;
 import vn.lienthong.signature.PemCertificates;
-import vn.lienthong.signature.SigningKey;
 
 /** The example department: the client library's parts, wired from {@link DepartmentProperties}. */
 @SpringBootApplication
@@ -32,20 +32,30 @@ public class DepartmentApplication {
         application.run(args);
     }
 
+    /**
+     * The client every call to the gateway goes through, sending and reading the inbox. Its
+     * retries are patient (20 attempts, 1 s doubling to a minute: about 14 minutes, longer when
+     * the gateway asks with Retry-After), so that a gateway restart delays the department's
+     * envelopes rather than losing them; the client's rules keep that safe (the same bytes, and
+     * never again after a refusal).
+     */
     @Bean
     GatewayClient gatewayClient(DepartmentProperties settings) {
+        String token;
         try {
-            return new GatewayClient(settings.gateway(), Files.readString(settings.tokenFile(), StandardCharsets.UTF_8),
-                    Duration.ofSeconds(30));
+            token = Files.readString(settings.tokenFile(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the API token from " + settings.tokenFile(), e);
         }
+        return GatewayClient.builder(settings.gateway())
+                .token(token)
+                .retry(new RetryPolicy(20, Duration.ofSeconds(1), Duration.ofMinutes(1)))
+                .build();
     }
 
     @Bean
     GatewaySender gatewaySender(GatewayClient gateway, DepartmentProperties settings) {
-        EnvelopeSigning signing = new EnvelopeSigning(
-                SigningKey.fromPkcs12(settings.key().file(), settings.key().password().toCharArray()));
+        EnvelopeSigning signing = EnvelopeSigning.fromPkcs12(settings.key().file(), settings.key().password().toCharArray());
         ReceiptVerification receipts = new ReceiptVerification(PemCertificates.read(settings.gatewayCertificate()).get(0));
         return new GatewaySender(gateway, signing, receipts);
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import vn.lienthong.client.envelope.AllowedTime;
 
 /**
  * Everything the department needs to know, under {@code department.*} (examples/README.md lists
@@ -85,21 +86,6 @@ public record DepartmentProperties(
      * @param allowedTime the working time allowed, in {@code unit}s
      * @param unit working days or working hours
      */
-    public record Step(String name, int allowedTime, @DefaultValue("working-days") TimeUnit unit) {
-    }
-
-    /** The units of a step's allowed time, as the envelope writes them. */
-    public enum TimeUnit {
-        WORKING_DAYS("working-days"), WORKING_HOURS("working-hours");
-
-        private final String xml;
-
-        TimeUnit(String xml) {
-            this.xml = xml;
-        }
-
-        public String xml() {
-            return xml;
-        }
+    public record Step(String name, int allowedTime, @DefaultValue("working-days") AllowedTime.Unit unit) {
     }
 }

@@ -13,16 +13,15 @@ import vn.lienthong.client.GatewayClient;
 
 /**
  * Reads the inbox every {@code department.poll-interval} (docs/PROTOCOL-REST.md, "Receiving by
- * pull"): fetches each envelope, has the department take it, and only then acknowledges it,
- * which is the moment the hand-off is taken. If taking fails the envelope stays in the inbox
- * and comes again at the next round.
+ * pull") with {@link GatewayClient#drainInbox}: each envelope is fetched, taken by the
+ * department, and acknowledged only once taken, which is the moment the hand-off is taken. If
+ * taking fails, draining stops there and the envelope comes again at the next round.
  */
 @Component
 @ConditionalOnProperty(name = "department.mode", havingValue = "pull")
 final class InboxPoller {
 
     private static final Logger log = LoggerFactory.getLogger(InboxPoller.class);
-    private static final int BATCH = 50;
 
     private final GatewayClient gateway;
     private final Department department;
@@ -48,10 +47,7 @@ final class InboxPoller {
 
     void poll() {
         try {
-            for (GatewayClient.InboxItem item : gateway.inbox(BATCH)) {
-                department.take(gateway.fetch(item.envelopeId()).content());
-                gateway.acknowledge(item.envelopeId());
-            }
+            gateway.drainInbox(fetched -> department.take(fetched.content()));
         } catch (RuntimeException e) {
             log.warn("reading the inbox failed, trying again in {}: {}", interval, e.getMessage());
         }

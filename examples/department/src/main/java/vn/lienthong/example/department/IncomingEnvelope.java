@@ -1,8 +1,11 @@
 package vn.lienthong.example.department;
 
+import java.util.Arrays;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import vn.lienthong.client.envelope.DossierEnvelope;
+import vn.lienthong.client.envelope.EnvelopeKind;
 import vn.lienthong.xml.SecureXml;
 
 /**
@@ -10,34 +13,10 @@ import vn.lienthong.xml.SecureXml;
  * which dossier. The gateway has already checked the envelope against its schema and verified
  * the sender's signature.
  */
-public record IncomingEnvelope(String envelopeId, Kind kind, String sender, String dossierCode, String procedureCode) {
+public record IncomingEnvelope(String envelopeId, EnvelopeKind kind, String sender, String dossierCode,
+                               String procedureCode) {
 
-    static final String NAMESPACE = "urn:lienthong:envelope:v1";
-
-    /** The envelope kinds of envelope-v1.xsd; the department acts on hand-offs and results. */
-    public enum Kind {
-        HANDOFF("handoff"), STATUS("status"), SUPPLEMENTATION_REQUEST("supplementation-request"),
-        SUPPLEMENTATION("supplementation"), RESULT("result"), RETURN("return");
-
-        private final String xml;
-
-        Kind(String xml) {
-            this.xml = xml;
-        }
-
-        public String xml() {
-            return xml;
-        }
-
-        static Kind of(String xml) {
-            for (Kind kind : values()) {
-                if (kind.xml.equals(xml)) {
-                    return kind;
-                }
-            }
-            throw new IllegalArgumentException("unknown envelope kind '" + xml + "'");
-        }
-    }
+    private static final String NAMESPACE = DossierEnvelope.NAMESPACE;
 
     /** Reads a signed dossier envelope as the gateway delivered it. */
     public static IncomingEnvelope read(byte[] envelope) {
@@ -46,8 +25,13 @@ public record IncomingEnvelope(String envelopeId, Kind kind, String sender, Stri
         if (!"Envelope".equals(root.getLocalName()) || !NAMESPACE.equals(root.getNamespaceURI())) {
             throw new IllegalArgumentException("not a lienthong dossier envelope: " + root.getNodeName());
         }
-        return new IncomingEnvelope(text(root, "EnvelopeId"), Kind.of(text(root, "Kind")), text(root, "From"),
+        return new IncomingEnvelope(text(root, "EnvelopeId"), kind(text(root, "Kind")), text(root, "From"),
                 text(root, "Code"), text(root, "ProcedureCode"));
+    }
+
+    private static EnvelopeKind kind(String value) {
+        return Arrays.stream(EnvelopeKind.values()).filter(kind -> kind.value().equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown envelope kind '" + value + "'"));
     }
 
     private static String text(Element root, String name) {

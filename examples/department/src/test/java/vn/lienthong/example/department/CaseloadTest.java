@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import vn.lienthong.example.department.IncomingEnvelope.Kind;
+import vn.lienthong.client.envelope.EnvelopeKind;
 
 /** What the department sends for each envelope it takes, with the demo's two departments' settings. */
 class CaseloadTest {
@@ -20,16 +20,16 @@ class CaseloadTest {
 
     @Test
     void handoffIsReportedAsBeingProcessedAtOnceAndHandedOnAfterProcessing() {
-        Caseload.Work work = landOffice.taken(incoming("in-1", Kind.HANDOFF, DESK));
+        Caseload.Work work = landOffice.taken(incoming("in-1", EnvelopeKind.HANDOFF, DESK));
 
         assertThat(work.now()).singleElement().satisfies(status -> {
-            assertThat(status.kind()).isEqualTo(OutgoingEnvelope.Kind.STATUS);
+            assertThat(status.kind()).isEqualTo(EnvelopeKind.STATUS);
             assertThat(status.to()).isEqualTo(DESK);
             assertThat(status.status()).isEqualTo(4);
             assertThat(status.inReplyTo()).isEqualTo("in-1");
         });
         assertThat(work.afterProcessing()).singleElement().satisfies(handoff -> {
-            assertThat(handoff.kind()).isEqualTo(OutgoingEnvelope.Kind.HANDOFF);
+            assertThat(handoff.kind()).isEqualTo(EnvelopeKind.HANDOFF);
             assertThat(handoff.from()).isEqualTo(LAND_OFFICE);
             assertThat(handoff.officer()).isEqualTo("Lê Văn Cường");
             assertThat(handoff.to()).isEqualTo(FINANCE);
@@ -42,29 +42,29 @@ class CaseloadTest {
 
     @Test
     void resultFromTheAgencyHandedOnToGoesBackToTheGiverAsThisDepartmentsResult() {
-        landOffice.taken(incoming("in-1", Kind.HANDOFF, DESK));
+        landOffice.taken(incoming("in-1", EnvelopeKind.HANDOFF, DESK));
 
-        Caseload.Work work = landOffice.taken(incoming("in-2", Kind.RESULT, FINANCE));
+        Caseload.Work work = landOffice.taken(incoming("in-2", EnvelopeKind.RESULT, FINANCE));
 
         assertThat(work.now()).isEmpty();
         assertThat(work.afterProcessing()).singleElement().satisfies(result -> {
-            assertThat(result.kind()).isEqualTo(OutgoingEnvelope.Kind.RESULT);
+            assertThat(result.kind()).isEqualTo(EnvelopeKind.RESULT);
             assertThat(result.to()).isEqualTo(DESK);
             assertThat(result.status()).as("the land office finishes the dossier").isEqualTo(9);
             assertThat(result.step().name()).isEqualTo("Trả kết quả cho công dân");
             assertThat(result.inReplyTo()).isEqualTo("in-2");
         });
-        assertThat(landOffice.taken(incoming("in-3", Kind.RESULT, FINANCE)))
+        assertThat(landOffice.taken(incoming("in-3", EnvelopeKind.RESULT, FINANCE)))
                 .as("the dossier went back already").isEqualTo(Caseload.Work.NONE);
     }
 
     @Test
     void withoutHandOnTheResultGoesBackToTheGiverWithTheStatusUnchanged() {
-        Caseload.Work work = finance.taken(incoming("in-1", Kind.HANDOFF, LAND_OFFICE));
+        Caseload.Work work = finance.taken(incoming("in-1", EnvelopeKind.HANDOFF, LAND_OFFICE));
 
         assertThat(work.now()).singleElement().satisfies(status -> assertThat(status.to()).isEqualTo(LAND_OFFICE));
         assertThat(work.afterProcessing()).singleElement().satisfies(result -> {
-            assertThat(result.kind()).isEqualTo(OutgoingEnvelope.Kind.RESULT);
+            assertThat(result.kind()).isEqualTo(EnvelopeKind.RESULT);
             assertThat(result.to()).isEqualTo(LAND_OFFICE);
             assertThat(result.from()).isEqualTo(FINANCE);
             assertThat(result.status()).isNull();
@@ -74,22 +74,22 @@ class CaseloadTest {
 
     @Test
     void anEnvelopeTakenAgainAsksForNothing() {
-        landOffice.taken(incoming("in-1", Kind.HANDOFF, DESK));
+        landOffice.taken(incoming("in-1", EnvelopeKind.HANDOFF, DESK));
 
-        assertThat(landOffice.taken(incoming("in-1", Kind.HANDOFF, DESK))).isEqualTo(Caseload.Work.NONE);
+        assertThat(landOffice.taken(incoming("in-1", EnvelopeKind.HANDOFF, DESK))).isEqualTo(Caseload.Work.NONE);
     }
 
     @Test
     void resultsFromOthersAndStatusReportsAskForNothing() {
-        assertThat(landOffice.taken(incoming("in-1", Kind.RESULT, FINANCE)))
+        assertThat(landOffice.taken(incoming("in-1", EnvelopeKind.RESULT, FINANCE)))
                 .as("a result for a dossier it never handed on").isEqualTo(Caseload.Work.NONE);
-        landOffice.taken(incoming("in-2", Kind.HANDOFF, DESK));
-        assertThat(landOffice.taken(incoming("in-3", Kind.RESULT, "000.00.31.H53"))).isEqualTo(Caseload.Work.NONE);
-        assertThat(landOffice.taken(incoming("in-4", Kind.STATUS, FINANCE))).isEqualTo(Caseload.Work.NONE);
-        assertThat(finance.taken(incoming("in-5", Kind.RESULT, LAND_OFFICE))).isEqualTo(Caseload.Work.NONE);
+        landOffice.taken(incoming("in-2", EnvelopeKind.HANDOFF, DESK));
+        assertThat(landOffice.taken(incoming("in-3", EnvelopeKind.RESULT, "000.00.31.H53"))).isEqualTo(Caseload.Work.NONE);
+        assertThat(landOffice.taken(incoming("in-4", EnvelopeKind.STATUS, FINANCE))).isEqualTo(Caseload.Work.NONE);
+        assertThat(finance.taken(incoming("in-5", EnvelopeKind.RESULT, LAND_OFFICE))).isEqualTo(Caseload.Work.NONE);
     }
 
-    private static IncomingEnvelope incoming(String id, Kind kind, String sender) {
+    private static IncomingEnvelope incoming(String id, EnvelopeKind kind, String sender) {
         return new IncomingEnvelope(id, kind, sender, DOSSIER, "1.004227");
     }
 }

@@ -6,8 +6,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import vn.lienthong.client.envelope.AllowedTime;
 import vn.lienthong.example.department.DepartmentProperties.Mode;
-import vn.lienthong.example.department.DepartmentProperties.TimeUnit;
 
 /** The demo profiles bind to typed settings, defaults filled in. */
 class DepartmentPropertiesTest {
@@ -22,7 +22,7 @@ class DepartmentPropertiesTest {
         assertThat(settings.key().file()).isEqualTo(Path.of("data/demo/000.01.12.H53/signing-key.p12"));
         assertThat(settings.processingTime()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.handOn().to()).isEqualTo("000.00.05.H53");
-        assertThat(settings.handOn().step().unit()).isEqualTo(TimeUnit.WORKING_DAYS);
+        assertThat(settings.handOn().step().unit()).isEqualTo(AllowedTime.Unit.WORKING_DAYS);
         assertThat(settings.result().status()).isEqualTo(9);
     }
 

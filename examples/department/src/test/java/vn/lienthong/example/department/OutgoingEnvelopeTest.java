@@ -5,37 +5,55 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import vn.lienthong.client.ContractSchema;
+import vn.lienthong.client.envelope.AllowedTime;
+import vn.lienthong.client.envelope.DossierEnvelope;
+import vn.lienthong.client.envelope.EnvelopeInvalidException;
+import vn.lienthong.client.envelope.EnvelopeKind;
 import vn.lienthong.example.department.DepartmentProperties.Step;
-import vn.lienthong.example.department.DepartmentProperties.TimeUnit;
-import vn.lienthong.xml.SecureXml;
 
-/** The envelopes the department writes are valid against the contract and read back as written. */
+/**
+ * The envelopes the department decides become valid envelopes through the client's builder,
+ * read back as written, and a decision the contract refuses is never built.
+ */
 class OutgoingEnvelopeTest {
 
-    private static final ContractSchema SCHEMA = ContractSchema.load("envelope-v1.xsd");
-
     @Test
-    void handoffWithStepIsValidAndReadsBack() {
-        OutgoingEnvelope handoff = new OutgoingEnvelope("000.01.12.H53-1", OutgoingEnvelope.Kind.HANDOFF, "000.01.12.H53",
+    void handoffWithStepReadsBackAsWritten() {
+        String note = "Đề nghị <xác định> & báo lại";
+        OutgoingEnvelope handoff = new OutgoingEnvelope("000.01.12.H53-1", EnvelopeKind.HANDOFF, "000.01.12.H53",
                 "Lê Văn Cường", "000.00.05.H53", "tutorial-0101", "000.00.01.H53-261127-0002", "1.004227",
-                new Step("Xác định nghĩa vụ tài chính", 3, TimeUnit.WORKING_DAYS), null, "Đề nghị <xác định> & báo lại");
+                new Step("Xác định nghĩa vụ tài chính", 3, AllowedTime.Unit.WORKING_DAYS), null, note);
 
-        byte[] xml = handoff.toXml();
+        DossierEnvelope envelope = handoff.toEnvelope();
+        byte[] xml = envelope.toBytes();
 
-        assertThat(SCHEMA.violation(new SecureXml().parse(xml))).isEmpty();
-        assertThat(new String(xml, StandardCharsets.UTF_8)).contains("<AllowedTime unit=\"working-days\">3</AllowedTime>");
+        assertThat(new String(xml, StandardCharsets.UTF_8))
+                .contains("officer=\"Lê Văn Cường\"")
+                .contains("<AllowedTime unit=\"working-days\">3</AllowedTime>");
+        assertThat(envelope.document().getElementsByTagNameNS(DossierEnvelope.NAMESPACE, "Note").item(0).getTextContent())
+                .isEqualTo(note);
         assertThat(IncomingEnvelope.read(xml)).isEqualTo(new IncomingEnvelope("000.01.12.H53-1",
-                IncomingEnvelope.Kind.HANDOFF, "000.01.12.H53", "000.00.01.H53-261127-0002", "1.004227"));
+                EnvelopeKind.HANDOFF, "000.01.12.H53", "000.00.01.H53-261127-0002", "1.004227"));
     }
 
     @Test
-    void statusWithoutOfficerOrStepIsValid() {
-        OutgoingEnvelope status = new OutgoingEnvelope("000.00.05.H53-2", OutgoingEnvelope.Kind.STATUS, "000.00.05.H53",
+    void statusWithoutOfficerOrStepReadsBack() {
+        OutgoingEnvelope status = new OutgoingEnvelope("000.00.05.H53-2", EnvelopeKind.STATUS, "000.00.05.H53",
                 null, "000.01.12.H53", "in-1", "000.00.01.H53-261127-0002", "1.004227", null, 4, null);
 
-        assertThat(SCHEMA.violation(new SecureXml().parse(status.toXml()))).isEmpty();
-        assertThat(IncomingEnvelope.read(status.toXml()).kind()).isEqualTo(IncomingEnvelope.Kind.STATUS);
+        byte[] xml = status.toEnvelope().toBytes();
+
+        assertThat(new String(xml, StandardCharsets.UTF_8)).doesNotContain("officer=").doesNotContain("<Step>");
+        assertThat(IncomingEnvelope.read(xml).kind()).isEqualTo(EnvelopeKind.STATUS);
+    }
+
+    @Test
+    void aStatusTheContractDoesNotKnowIsRefusedBeforeAnythingIsSigned() {
+        OutgoingEnvelope result = new OutgoingEnvelope("000.01.12.H53-3", EnvelopeKind.RESULT, "000.01.12.H53",
+                null, "000.00.01.H53", "in-2", "000.00.01.H53-261127-0002", "1.004227", null, 11, null);
+
+        assertThatThrownBy(result::toEnvelope).isInstanceOf(EnvelopeInvalidException.class)
+                .hasMessageContaining("Status");
     }
 
     @Test
