@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -33,24 +34,35 @@ public class DepartmentApplication {
     }
 
     /**
-     * The client every call to the gateway goes through, sending and reading the inbox. Its
-     * retries are patient (20 attempts, 1 s doubling to a minute: about 14 minutes, longer when
-     * the gateway asks with Retry-After), so that a gateway restart delays the department's
-     * envelopes rather than losing them; the client's rules keep that safe (the same bytes, and
-     * never again after a refusal).
+     * The client the department sends through. Its retries are patient (20 attempts, 1 s
+     * doubling to a minute: about 14 minutes, longer when the gateway asks with Retry-After), so
+     * that a gateway restart delays the department's envelopes rather than losing them; the
+     * client's rules keep that safe (the same bytes, and never again after a refusal).
      */
     @Bean
     GatewayClient gatewayClient(DepartmentProperties settings) {
+        return client(settings, new RetryPolicy(20, Duration.ofSeconds(1), Duration.ofMinutes(1)));
+    }
+
+    /**
+     * A department that pulls reads its inbox with a client of its own that does not retry: the
+     * next round is the retry, and a gateway away must not hold the department's one thread.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "department.mode", havingValue = "pull")
+    InboxPoller inboxPoller(Department department, ThreadPoolTaskScheduler departmentScheduler,
+                            DepartmentProperties settings) {
+        return new InboxPoller(client(settings, RetryPolicy.none()), department, departmentScheduler, settings);
+    }
+
+    private static GatewayClient client(DepartmentProperties settings, RetryPolicy retry) {
         String token;
         try {
             token = Files.readString(settings.tokenFile(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the API token from " + settings.tokenFile(), e);
         }
-        return GatewayClient.builder(settings.gateway())
-                .token(token)
-                .retry(new RetryPolicy(20, Duration.ofSeconds(1), Duration.ofMinutes(1)))
-                .build();
+        return GatewayClient.builder(settings.gateway()).token(token).retry(retry).build();
     }
 
     @Bean

@@ -4,11 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.stereotype.Component;
 import vn.lienthong.client.GatewayClient;
 
 /**
@@ -17,8 +15,6 @@ import vn.lienthong.client.GatewayClient;
  * department, and acknowledged only once taken, which is the moment the hand-off is taken. If
  * taking fails, draining stops there and the envelope comes again at the next round.
  */
-@Component
-@ConditionalOnProperty(name = "department.mode", havingValue = "pull")
 final class InboxPoller {
 
     private static final Logger log = LoggerFactory.getLogger(InboxPoller.class);
