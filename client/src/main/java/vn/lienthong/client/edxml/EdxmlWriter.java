@@ -31,8 +31,8 @@ final class EdxmlWriter {
         return value;
     }
 
-    static String organId(String organId, String field) {
-        if (!ORGAN_ID.matcher(organId).matches()) {
+    static String organId(@Nullable String organId, String field) {
+        if (!ORGAN_ID.matcher(required(organId, field, "the agency's code")).matches()) {
             throw new EdxmlInvalidException(field, "'" + organId + "' is no agency code (OrganId): 1–35 of A-Z 0-9 and "
                     + "dots, starting with a letter or digit, such as 000.00.01.H53");
         }

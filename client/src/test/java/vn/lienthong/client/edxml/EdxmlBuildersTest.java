@@ -192,6 +192,7 @@ class EdxmlBuildersTest {
         assertRefused(() -> letter().to(Organisation.of("sở tài chính")).build(), "to[2].organId");
         assertRefused(() -> letter().to(Organisation.of("000.00.05.H53")).build(), "to[2]");
         assertRefused(() -> letter().from(Organisation.of("000.00.01.h53")).build(), "from.organId");
+        assertRefused(() -> letter().from(Organisation.of(null)).build(), "from.organId");
         assertRefused(() -> letter().documentId(null).code("15", "TTPVHCC").promulgation("Hà Nội", null).build(),
                 "documentId");
         assertRefused(() -> letter().documentId(" ").build(), "documentId");
