@@ -3,8 +3,10 @@ package vn.lienthong.core.submission;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -32,6 +34,11 @@ import vn.lienthong.core.tracking.DossierTracking;
 final class Acceptance {
 
     private static final Logger log = LoggerFactory.getLogger(Acceptance.class);
+    /**
+     * Longest a submission waits for its turn to store: the connection pool's own wait for a
+     * connection (Hikari's default), so a database that is away still answers busy in bounded time.
+     */
+    private static final Duration STORE_WAIT = Duration.ofSeconds(30);
 
     private final EnvelopeArchive archive;
     private final Deliveries deliveries;
@@ -88,7 +95,10 @@ final class Acceptance {
 
     private boolean store(SubmissionStages.Verified verified, Receipt receipt, Instant acceptedAt) {
         try {
-            stores.acquire();
+            if (!stores.tryAcquire(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw ErrorCode.GATEWAY_BUSY.exception("the gateway is storing as many envelopes as it can; retry later")
+                        .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).build();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy(e);
