@@ -26,8 +26,8 @@ import vn.lienthong.core.routing.DeliveryOrder;
  *
  * <p>A batch relayed a second time (the gateway died between this commit and the database's)
  * repeats duplicate-detection ids the broker has seen, and Artemis then refuses the whole
- * transaction at its commit. That batch is sent again one order at a time, outside a transaction, where the
- * broker drops each duplicate on its own and stores the rest.
+ * transaction at its commit. That batch is sent again one order at a time, outside a
+ * transaction, where the broker drops each duplicate on its own and stores the rest.
  */
 final class OrderBatchSender implements MessageHandler {
 
@@ -54,7 +54,8 @@ final class OrderBatchSender implements MessageHandler {
                 send(orders, false);
             }
         } catch (JMSException e) {
-            throw new MessagingException(message, "the broker did not take a relay batch of " + orders.size() + " orders",
+            throw new MessagingException(message,
+                    "the broker did not take a relay batch of " + orders.size() + " orders",
                     JmsUtils.convertJmsAccessException(e));
         }
     }

@@ -101,7 +101,8 @@ class OrderBatchSenderTest {
             connection.start();
             while (received.size() < count) {
                 TextMessage message = (TextMessage) consumer.receive(10_000);
-                assertThat(message).as("message %d of %d on the queue of %s", received.size() + 1, count, agency).isNotNull();
+                assertThat(message).as("message %d of %d on the queue of %s", received.size() + 1, count, agency)
+                        .isNotNull();
                 received.add(message);
             }
         }

@@ -96,7 +96,8 @@ final class Acceptance {
     private boolean store(SubmissionStages.Verified verified, Receipt receipt, Instant acceptedAt) {
         try {
             if (!stores.tryAcquire(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw ErrorCode.GATEWAY_BUSY.exception("the gateway is storing as many envelopes as it can; retry later")
+                throw ErrorCode.GATEWAY_BUSY
+                        .exception("the gateway is storing as many envelopes as it can; retry later")
                         .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).build();
             }
         } catch (InterruptedException e) {
