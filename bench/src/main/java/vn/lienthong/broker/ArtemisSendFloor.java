@@ -8,8 +8,11 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -24,12 +27,17 @@ import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.messaging.support.MessageBuilder;
+import vn.lienthong.core.agency.AgencyCode;
+import vn.lienthong.core.routing.DeliveryOrder;
 
 /**
  * The broker floor: a persistent, synchronous JMS send of a ~5 KB message to an embedded
@@ -44,6 +52,12 @@ import org.openjdk.jmh.annotations.Threads;
 public class ArtemisSendFloor {
 
     private static final String QUEUE = "bench.floor";
+    static final int RELAY_BATCH = 200;
+    private static final AgencyCode RECIPIENT = AgencyCode.of("000.01.12.H53");
+
+    private final AtomicLong batches = new AtomicLong();
+    private CachingConnectionFactory relayConnections;
+    private OrderBatchSender relay;
 
     @Param({"gateway"})
     public String journalBufferTimeout;
@@ -97,6 +111,8 @@ public class ArtemisSendFloor {
         factory = new ActiveMQConnectionFactory("vm://0");
         connection = factory.createConnection();
         connection.start();
+        relayConnections = new CachingConnectionFactory(factory);
+        relay = new OrderBatchSender(relayConnections);
     }
 
     /** Drops what an iteration sent, so the queue does not grow across the run. */
@@ -104,10 +120,15 @@ public class ArtemisSendFloor {
     public void purge() throws Exception {
         Queue queue = server.locateQueue(SimpleString.of(QUEUE));
         queue.deleteAllReferences();
+        Queue relayed = server.locateQueue(SimpleString.of(DeliveryQueues.of(RECIPIENT)));
+        if (relayed != null) {
+            relayed.deleteAllReferences();
+        }
     }
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
+        relayConnections.destroy();
         connection.close();
         factory.close();
         server.stop();
@@ -130,6 +151,22 @@ public class ArtemisSendFloor {
     @Threads(4)
     public void persistentSend4(Producer producer) throws JMSException {
         send(producer);
+    }
+
+    /**
+     * The outbox relay as it sends: one batch of {@value #RELAY_BATCH} delivery orders in one
+     * broker transaction (one journal sync), reported per order.
+     */
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(RELAY_BATCH)
+    public void relayBatchPerOrder() {
+        long batch = batches.incrementAndGet();
+        List<DeliveryOrder> orders = new ArrayList<>(RELAY_BATCH);
+        for (int i = 0; i < RELAY_BATCH; i++) {
+            orders.add(new DeliveryOrder("bench-" + batch + "-" + i, RECIPIENT, "dossier-" + batch + "-" + i, 0));
+        }
+        relay.handleMessage(MessageBuilder.withPayload(orders).build());
     }
 
     private static void send(Producer producer) throws JMSException {

@@ -25,19 +25,15 @@ public class BrokerConfiguration {
     }
 
     /**
-     * Sends each delivery order, persistently and synchronously, to its recipient's queue;
-     * tags it for duplicate detection (envelope and recipient) and groups it by order key (the dossier) so
-     * one dossier's envelopes are consumed in order.
+     * Sends each relay batch of delivery orders persistently, in one broker transaction, to
+     * the recipients' queues; each order is tagged for duplicate detection (envelope,
+     * recipient and generation) and grouped by order key (the dossier) so one dossier's
+     * envelopes are consumed in order.
      */
     @Bean
     IntegrationFlow brokerOutbound(ConnectionFactory connectionFactory) {
         return IntegrationFlow.from(RoutingChannels.BROKER_OUTBOUND)
-                .enrichHeaders(headers -> headers
-                        .headerFunction(DeliveryQueues.DUPLICATE_ID,
-                                message -> message.getHeaders().get(DeliveryOrder.ORDER_ID))
-                        .headerFunction(DeliveryQueues.GROUP_ID,
-                                message -> message.getHeaders().get(DeliveryOrder.ORDER_KEY)))
-                .handle(toRecipientQueue(connectionFactory), endpoint -> endpoint.id("broker.send"))
+                .handle(new OrderBatchSender(connectionFactory), endpoint -> endpoint.id("broker.send"))
                 .get();
     }
 

@@ -82,7 +82,15 @@ public final class LoadGenerator {
     private LoadGenerator(Options options) {
         this.options = options;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+                .executor(Executors.newFixedThreadPool(4, LoadGenerator::daemon)).connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** The HTTP client's threads must not keep the generator alive once it has reported. */
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "load-http");
+        thread.setDaemon(true);
+        return thread;
     }
 
     public static void main(String[] args) throws Exception {

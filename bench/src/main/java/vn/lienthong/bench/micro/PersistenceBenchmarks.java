@@ -2,6 +2,7 @@ package vn.lienthong.bench.micro;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public class PersistenceBenchmarks {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         archive = new EnvelopeArchive(jdbc, new Spool(2 * 1024 * 1024, directory), database.equals("postgres"));
         deliveries = new Deliveries(jdbc);
-        outbox = new Outbox(jdbc);
+        outbox = new Outbox(jdbc, ObservationRegistry.NOOP);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         receipt = new byte[1800];
         run = Long.toString(System.nanoTime(), 36);

@@ -11,6 +11,7 @@ import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import vn.lienthong.core.agency.AgencyRegistry;
 import vn.lienthong.core.calendar.CalendarSource;
 import vn.lienthong.core.receipt.GatewayIdentity;
@@ -57,6 +58,19 @@ public class PortalSyncConfiguration {
                 new JdbcLockRegistry(lockRepository), properties, meters, clock));
     }
 
+    /**
+     * The portal relay's own thread: one call per update to a portal that may be slow or away
+     * must not hold up the scheduled tasks that share Spring's scheduler. Not a default
+     * candidate, so Spring's scheduler stays the one everything else uses.
+     */
+    @Bean(defaultCandidate = false)
+    ThreadPoolTaskScheduler portalRelayScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("portal-relay-");
+        scheduler.setPoolSize(1);
+        return scheduler;
+    }
+
     /** Runs the relay every {@code lienthong.portal.sync.interval}, when a portal is connected. */
     public static final class RelaySchedule {
 
@@ -71,7 +85,7 @@ public class PortalSyncConfiguration {
             return relay;
         }
 
-        @Scheduled(fixedDelayString = "${lienthong.portal.sync.interval:1s}",
+        @Scheduled(scheduler = "portalRelayScheduler", fixedDelayString = "${lienthong.portal.sync.interval:1s}",
                 initialDelayString = "${lienthong.portal.sync.interval:1s}")
         void run() {
             if (relay != null) {

@@ -1,17 +1,19 @@
 package vn.lienthong.core.routing;
 
 import io.micrometer.observation.ObservationRegistry;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
 import org.springframework.integration.jdbc.JdbcPollingChannelAdapter;
-import org.springframework.integration.support.MessageBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.messaging.Message;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import vn.lienthong.core.agency.AgencyCode;
 
@@ -30,14 +32,17 @@ public class RoutingConfiguration {
     }
 
     /**
-     * Polls the outbox in a database transaction, sends each order to the broker, and deletes
-     * the rows in the same transaction. A crash after the send and before the commit sends
-     * the orders again; the broker's duplicate detection and the idempotent delivery stage
-     * absorb that. Rows are locked with SKIP LOCKED so several gateways share the work.
+     * Polls the outbox in a database transaction, hands the orders read to the broker as one
+     * batch, and deletes the rows in the same transaction once the broker has them all. A
+     * crash after the send and before the commit sends the orders again; the broker's
+     * duplicate detection and the idempotent delivery stage absorb that. Rows are locked with
+     * SKIP LOCKED so several gateways share the work. The relay polls on a thread of its own,
+     * so no other scheduled task (a slow national portal, say) can hold up deliveries.
      */
     @Bean
     IntegrationFlow outboxRelay(DataSource dataSource, PlatformTransactionManager transactions,
-                                RoutingProperties properties) {
+                                RoutingProperties properties,
+                                @Qualifier("outboxRelayScheduler") TaskScheduler scheduler) {
         JdbcPollingChannelAdapter outbox = new JdbcPollingChannelAdapter(dataSource, """
                 SELECT id, envelope_id, recipient, order_key, generation, trace_context FROM outbox ORDER BY id
                 FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED""".formatted(properties.relayBatchSize()));
@@ -46,14 +51,22 @@ public class RoutingConfiguration {
                         TraceCarrier.decode(rs.getString(6)))));
         outbox.setUpdateSql("DELETE FROM outbox WHERE id IN (:id)");
         return IntegrationFlow
-                .from(outbox, endpoint -> endpoint.id("routing.outboxPoller")
+                .from(outbox, endpoint -> endpoint.id("routing.outboxPoller").taskScheduler(scheduler)
                         .poller(Pollers.fixedDelay(properties.relayInterval(), properties.relayInterval())
                                 .transactional(transactions)))
-                .splitWith(split -> split.id("routing.splitOrders"))
-                .transformWith(t -> t.<OutboxEntry, Message<String>>transformer(entry -> MessageBuilder
-                                .withPayload(entry.order().envelopeId()).copyHeaders(entry.order().headers()).build())
-                        .expectedType(OutboxEntry.class).id("routing.toOrderMessage"))
+                .transformWith(t -> t.<List<OutboxEntry>, List<DeliveryOrder>>transformer(entries -> entries.stream()
+                        .map(OutboxEntry::order).toList()).id("routing.toOrderBatch"))
                 .channel(RoutingChannels.BROKER_OUTBOUND)
                 .get();
+    }
+
+    /** Not a default candidate: Spring's own scheduler stays the one every other scheduled task uses. */
+    @Bean(defaultCandidate = false)
+    ThreadPoolTaskScheduler outboxRelayScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("outbox-relay-");
+        scheduler.setPoolSize(1);
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        return scheduler;
     }
 }

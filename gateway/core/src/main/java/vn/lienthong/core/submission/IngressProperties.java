@@ -19,6 +19,9 @@ import org.springframework.util.unit.DataSize;
  *        submission answers 503
  * @param maxRecipientBacklog deliveries waiting for one recipient above which submissions to
  *        it answer 429
+ * @param concurrentStores most acceptance transactions open at once; further submissions wait
+ *        their turn, so the rest of the database connection pool stays free for deliveries,
+ *        the relays and queries (which starved behind a burst of submissions otherwise)
  */
 @ConfigurationProperties("lienthong.ingress")
 public record IngressProperties(@DefaultValue("20MB") DataSize maxEnvelopeSize,
@@ -26,5 +29,12 @@ public record IngressProperties(@DefaultValue("20MB") DataSize maxEnvelopeSize,
                                 @Nullable Path spoolDirectory,
                                 @DefaultValue("256MB") DataSize maxBytesInFlight,
                                 @DefaultValue("20000") long maxOutboxBacklog,
-                                @DefaultValue("100000") long maxRecipientBacklog) {
+                                @DefaultValue("100000") long maxRecipientBacklog,
+                                @DefaultValue("4") int concurrentStores) {
+
+    public IngressProperties {
+        if (concurrentStores < 1) {
+            throw new IllegalArgumentException("lienthong.ingress.concurrent-stores must be at least 1");
+        }
+    }
 }
