@@ -16,8 +16,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import vn.lienthong.client.EnvelopeSigning;
-import vn.lienthong.xml.SecureXml;
+import vn.lienthong.client.UnsignedDocument;
 
 /**
  * An unsigned edXML official document (văn bản điện tử, QCVN 102:2016), valid against
@@ -37,14 +36,13 @@ import vn.lienthong.xml.SecureXml;
  * byte[] signed = letter.sign(EnvelopeSigning.fromPkcs12(key, password));
  * }</pre>
  */
-public final class EdxmlDocument {
+public final class EdxmlDocument extends UnsignedDocument {
 
     private final String documentId;
-    private final Document document;
 
     private EdxmlDocument(String documentId, Document document) {
+        super(document);
         this.documentId = documentId;
-        this.document = document;
     }
 
     public static Builder builder() {
@@ -54,21 +52,6 @@ public final class EdxmlDocument {
     /** The {@code DocumentId}, as given or as derived from the sender, date and code. */
     public String documentId() {
         return documentId;
-    }
-
-    /** A copy of the document's DOM. */
-    public Document document() {
-        return (Document) document.cloneNode(true);
-    }
-
-    /** The unsigned document, UTF-8. */
-    public byte[] toBytes() {
-        return SecureXml.serialize(document);
-    }
-
-    /** The signed document (the signature in {@code edXMLHeader}), ready to submit byte for byte. */
-    public byte[] sign(EnvelopeSigning signing) {
-        return signing.sign(toBytes());
     }
 
     /** Collects the fields of one document; {@link #build()} checks them and the result against {@code edxml-v1.xsd}. */

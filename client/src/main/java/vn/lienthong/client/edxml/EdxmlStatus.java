@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import vn.lienthong.client.EnvelopeSigning;
-import vn.lienthong.xml.SecureXml;
+import vn.lienthong.client.UnsignedDocument;
 
 /**
  * An unsigned edXML status message, valid against {@code edxml-v1.xsd}: what became of a
@@ -27,18 +26,17 @@ import vn.lienthong.xml.SecureXml;
  *         .build();
  * }</pre>
  */
-public final class EdxmlStatus {
+public final class EdxmlStatus extends UnsignedDocument {
 
     private static final Pattern STATUS_CODE = Pattern.compile("\\d{1,8}");
 
     private final String statusCode;
     private final ResponseFor responseFor;
-    private final Document document;
 
     private EdxmlStatus(String statusCode, ResponseFor responseFor, Document document) {
+        super(document);
         this.statusCode = statusCode;
         this.responseFor = responseFor;
-        this.document = document;
     }
 
     public static Builder builder() {
@@ -53,21 +51,6 @@ public final class EdxmlStatus {
     /** The document the status is about; its {@code organId} receives the message. */
     public ResponseFor responseFor() {
         return responseFor;
-    }
-
-    /** A copy of the message's DOM. */
-    public Document document() {
-        return (Document) document.cloneNode(true);
-    }
-
-    /** The unsigned message, UTF-8. */
-    public byte[] toBytes() {
-        return SecureXml.serialize(document);
-    }
-
-    /** The signed message (the signature in {@code edXMLHeader}), ready to submit byte for byte. */
-    public byte[] sign(EnvelopeSigning signing) {
-        return signing.sign(toBytes());
     }
 
     /** Collects the fields of one status message; {@link #build()} checks them and the result against {@code edxml-v1.xsd}. */

@@ -17,7 +17,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import vn.lienthong.client.ContractSchema;
-import vn.lienthong.client.EnvelopeSigning;
+import vn.lienthong.client.UnsignedDocument;
 import vn.lienthong.client.edxml.DossierEdxml;
 import vn.lienthong.xml.SecureXml;
 
@@ -36,7 +36,7 @@ import vn.lienthong.xml.SecureXml;
  *         .build();
  * }</pre>
  */
-public final class DossierEnvelope {
+public final class DossierEnvelope extends UnsignedDocument {
 
     public static final String NAMESPACE = "urn:lienthong:envelope:v1";
 
@@ -54,12 +54,11 @@ public final class DossierEnvelope {
 
     private final String id;
     private final String dossierCode;
-    private final Document document;
 
     private DossierEnvelope(String id, String dossierCode, Document document) {
+        super(document);
         this.id = id;
         this.dossierCode = dossierCode;
-        this.document = document;
     }
 
     public static Builder builder() {
@@ -72,21 +71,6 @@ public final class DossierEnvelope {
 
     public String dossierCode() {
         return dossierCode;
-    }
-
-    /** A copy of the envelope's DOM. */
-    public Document document() {
-        return (Document) document.cloneNode(true);
-    }
-
-    /** The unsigned envelope, UTF-8. */
-    public byte[] toBytes() {
-        return SecureXml.serialize(document);
-    }
-
-    /** The signed envelope, ready to submit byte for byte. */
-    public byte[] sign(EnvelopeSigning signing) {
-        return signing.sign(toBytes());
     }
 
     /** The same dossier traffic as an unsigned edXML document (docs/EDXML.md), to sign and submit instead. */
