@@ -11,9 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -33,6 +38,8 @@ import vn.lienthong.signature.SigningKey;
  * agencies (the push agency pushing to the given endpoint).
  */
 final class TestGateway implements AutoCloseable {
+
+    private static final ReentrantLock LOGGING_SETUP = new ReentrantLock();
 
     static final String DESK = "000.00.01.H53";
     static final String LAND_OFFICE = "000.01.12.H53";
@@ -65,12 +72,27 @@ final class TestGateway implements AutoCloseable {
         args.addAll(TestPostgres.defaultGatewayArgs(dataDir, overrides));
         args.addAll(portalSimulatorArgs(overrides));
         args.addAll(List.of(overrides));
-        SpringApplicationBuilder application = new SpringApplicationBuilder(LienthongApplication.class);
+        SpringApplicationBuilder application = new SpringApplicationBuilder(LienthongApplication.class)
+                .listeners(TestGateway::oneLoggingSetupAtATime);
         if (clock != null) {
             application.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
         }
         ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         return new TestGateway(context, dataDir);
+    }
+
+    /**
+     * Gateways started at once in this JVM (replicas in SharedRegistryIT) take turns setting up
+     * logging, which is one Logback context per JVM and not safe to configure from two threads;
+     * the rest of their start runs in parallel. Real replicas are separate processes.
+     */
+    private static void oneLoggingSetupAtATime(ApplicationEvent event) {
+        if (event instanceof ApplicationStartingEvent) {
+            LOGGING_SETUP.lock();
+        } else if ((event instanceof ApplicationContextInitializedEvent || event instanceof ApplicationFailedEvent)
+                && LOGGING_SETUP.isHeldByCurrentThread()) {
+            LOGGING_SETUP.unlock();
+        }
     }
 
     /**
