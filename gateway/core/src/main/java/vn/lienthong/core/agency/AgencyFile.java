@@ -1,11 +1,17 @@
 package vn.lienthong.core.agency;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -64,6 +70,30 @@ public final class AgencyFile {
         }
         Path base = file.toAbsolutePath().getParent();
         return document.agencies().stream().map(entry -> registration(file, base, entry)).toList();
+    }
+
+    /**
+     * SHA-256 of what the registrations say (settings, certificate fingerprints, token hashes),
+     * in code order: the same for the same content however the file is laid out, and different
+     * when a certificate file it names was replaced.
+     */
+    public static String fingerprint(List<AgencyRegistration> registrations) {
+        StringBuilder content = new StringBuilder();
+        registrations.stream().sorted(Comparator.comparing(AgencyRegistration::code)).forEach(registration -> {
+            Agency agency = registration.agency();
+            content.append(agency.code()).append('|').append(agency.name()).append('|').append(agency.deliveryMode())
+                    .append('|').append(agency.endpoint()).append('|').append(agency.pushProtocol())
+                    .append('|').append(new TreeSet<>(agency.signingCertificates()))
+                    .append('|').append(new TreeSet<>(agency.tlsCertificates()))
+                    .append('|').append(registration.apiTokenSha256()).append('|').append(agency.allowSha1Signatures())
+                    .append('|').append(agency.retry()).append('\n');
+        });
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static AgencyRegistration registration(Path file, Path base, Entry entry) {

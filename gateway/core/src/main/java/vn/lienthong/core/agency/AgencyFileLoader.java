@@ -8,10 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Loads the registry from the database, then applies the registry file, once all beans exist
- * and before anything starts consuming or serving, so every agency is known from the first
- * request on. Several instances starting at once on one database all apply the file: each
- * registration waits for the others' (see {@link AgencyRegistry}), so they agree and none fails.
+ * Loads the registry from the database, then applies the registry file if its content changed
+ * since it was last applied, once all beans exist and before anything starts consuming or
+ * serving, so every agency is known from the first request on. Several instances starting at
+ * once on one database take turns (see {@link AgencyRegistry#applyFile}): one applies, the
+ * others find it applied.
  */
 public class AgencyFileLoader implements SmartInitializingSingleton {
 
@@ -33,8 +34,12 @@ public class AgencyFileLoader implements SmartInitializingSingleton {
             return;
         }
         List<AgencyRegistration> registrations = AgencyFile.read(file);
-        registrations.forEach(registry::register);
-        log.info("agency registry file {} applied: {} agencies in the file, {} registered", file,
-                registrations.size(), registry.all().size());
+        if (registry.applyFile(AgencyFile.fingerprint(registrations), registrations)) {
+            log.info("agency registry file {} applied: {} agencies in the file, {} registered", file,
+                    registrations.size(), registry.all().size());
+        } else {
+            log.info("agency registry file {} unchanged since it was last applied: {} agencies registered, "
+                    + "changes made through the admin API kept", file, registry.all().size());
+        }
     }
 }

@@ -108,13 +108,42 @@ public class AgencyRegistry {
 
     /** Registers a new agency or replaces the settings, certificates and token of an existing one. */
     public Agency register(AgencyRegistration registration) {
+        requireAcceptedCode(registration);
+        transactions.executeWithoutResult(tx -> write(registration));
+        reload();
+        return registration.agency();
+    }
+
+    /**
+     * Applies a registry file's registrations, all or none, unless this content (by
+     * {@code contentSha256}) is what was last applied: an instance restarting or scaled up with
+     * the same file leaves the registry as it is, so changes made through the admin API since
+     * are kept. Instances starting at once take turns on the revision row; the first applies.
+     *
+     * @return whether the file was applied
+     */
+    public boolean applyFile(String contentSha256, List<AgencyRegistration> registrations) {
+        registrations.forEach(this::requireAcceptedCode);
+        boolean applied = Boolean.TRUE.equals(transactions.execute(tx -> {
+            String last = jdbc.sql("SELECT applied_file_sha256 FROM agency_registry_revision WHERE id = 1 FOR UPDATE")
+                    .query((rs, row) -> Optional.ofNullable(rs.getString(1))).single().orElse(null);
+            if (contentSha256.equals(last)) {
+                return false;
+            }
+            registrations.forEach(this::write);
+            jdbc.sql("UPDATE agency_registry_revision SET applied_file_sha256 = ? WHERE id = 1")
+                    .param(contentSha256).update();
+            return true;
+        }));
+        reload();
+        return applied;
+    }
+
+    private void requireAcceptedCode(AgencyRegistration registration) {
         if (!codePolicy.accepts(registration.code().value())) {
             throw new IllegalArgumentException("agency code " + registration.code()
                     + " does not match the configured pattern " + codePolicy.pattern());
         }
-        transactions.executeWithoutResult(tx -> write(registration));
-        reload();
-        return registration.agency();
     }
 
     /**

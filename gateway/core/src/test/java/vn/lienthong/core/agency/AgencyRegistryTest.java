@@ -137,6 +137,32 @@ class AgencyRegistryTest {
         assertThat(eventsOnB).as("the same settings are no change").hasSize(2);
     }
 
+    /**
+     * The file is applied, then an operator changes an agency of it through the admin API, then
+     * the gateway restarts with the same file, then the file is edited / result: the restart
+     * keeps the operator's change, the edited file applies.
+     */
+    @Test
+    void anUnchangedFileDoesNotUndoAdminChangesAtRestart() throws IOException {
+        Path file = registryFile();
+        AgencyRegistry first = registry(new CopyOnWriteArrayList<>());
+        new AgencyFileLoader(first, file).afterSingletonsInstantiated();
+        AgencyCode changed = AgencyCode.of("000.00.50.H53");
+        first.register(push(changed, "https://moved.example/lienthong", "7"));
+
+        AgencyRegistry restarted = registry(new CopyOnWriteArrayList<>());
+        new AgencyFileLoader(restarted, file).afterSingletonsInstantiated();
+        assertThat(restarted.find(changed)).map(Agency::deliveryMode).as("the operator's change kept")
+                .contains(DeliveryMode.PUSH);
+
+        Files.writeString(file, Files.readString(file).replace("name: Sở 0\n", "name: Sở Nội vụ\n"));
+        AgencyRegistry edited = registry(new CopyOnWriteArrayList<>());
+        new AgencyFileLoader(edited, file).afterSingletonsInstantiated();
+        assertThat(edited.find(changed)).map(Agency::name).contains("Sở Nội vụ");
+        assertThat(edited.find(changed)).map(Agency::deliveryMode).as("the edited file applies whole")
+                .contains(DeliveryMode.PULL);
+    }
+
     private AgencyRegistry registry(List<Object> events) {
         return new AgencyRegistry(JdbcClient.create(database),
                 new TransactionTemplate(new DataSourceTransactionManager(database)), events::add,
