@@ -1,19 +1,13 @@
 package vn.lienthong.client.edxml;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import org.jspecify.annotations.Nullable;
+import vn.lienthong.client.MeasuredContent;
 
 /**
  * One attachment of an edXML document: a manifest {@code Reference} and an
@@ -44,19 +38,8 @@ public final class Attachment {
 
     /** Reads the stream to its end (the caller closes it). */
     public static Attachment of(String name, String contentType, InputStream bytes) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
-        long size;
-        try (OutputStream encoder = Base64.getEncoder().wrap(encoded)) {
-            size = new DigestInputStream(bytes, digest).transferTo(encoder);
-        }
-        return new Attachment(name, contentType, null, null, size, Base64.getEncoder().encodeToString(digest.digest()),
-                encoded.toString(StandardCharsets.US_ASCII));
+        MeasuredContent content = MeasuredContent.encode(bytes);
+        return new Attachment(name, contentType, null, null, content.size(), content.sha256(), content.base64());
     }
 
     /** A file, named by its file name. */

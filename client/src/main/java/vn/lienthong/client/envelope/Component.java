@@ -1,19 +1,13 @@
 package vn.lienthong.client.envelope;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import org.jspecify.annotations.Nullable;
+import vn.lienthong.client.MeasuredContent;
 
 /**
  * One component (thành phần hồ sơ) of an envelope: its bytes inline as base64, or a reference
@@ -41,13 +35,8 @@ public final class Component {
 
     /** Reads the stream to its end (the caller closes it), encoding it inline. */
     public static Component inline(String name, String mediaType, InputStream bytes) throws IOException {
-        ByteArrayOutputStream base64 = new ByteArrayOutputStream();
-        Measured measured;
-        try (OutputStream encoder = Base64.getEncoder().wrap(base64)) {
-            measured = measure(bytes, encoder);
-        }
-        return new Component(name, mediaType, measured.size(), measured.sha256(),
-                base64.toString(StandardCharsets.US_ASCII), null);
+        MeasuredContent content = MeasuredContent.encode(bytes);
+        return new Component(name, mediaType, content.size(), content.sha256(), content.base64(), null);
     }
 
     public static Component inline(String name, String mediaType, byte[] bytes) {
@@ -70,7 +59,7 @@ public final class Component {
      * measure and digest the bytes that will be there, and nothing of it is kept.
      */
     public static Component referenced(String name, String mediaType, URI location, InputStream bytes) throws IOException {
-        Measured measured = measure(bytes, OutputStream.nullOutputStream());
+        MeasuredContent measured = MeasuredContent.measure(bytes);
         return new Component(name, mediaType, measured.size(), measured.sha256(), null, location);
     }
 
@@ -100,19 +89,5 @@ public final class Component {
     /** Where the recipient fetches the bytes when not inline. */
     public @Nullable URI reference() {
         return reference;
-    }
-
-    private record Measured(long size, String sha256) {
-    }
-
-    private static Measured measure(InputStream bytes, OutputStream sink) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
-        long size = new DigestInputStream(bytes, digest).transferTo(sink);
-        return new Measured(size, Base64.getEncoder().encodeToString(digest.digest()));
     }
 }
