@@ -58,7 +58,7 @@ public class PersistenceBenchmarks {
         if (database.equals("h2")) {
             directory = Files.createTempDirectory("lienthong-bench-h2");
             config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("lienthong")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=256");
             config.setUsername("sa");
         } else {
             String url = System.getProperty("bench.postgres.url");
