@@ -150,10 +150,10 @@ public class DeliveryProcess {
         breaker.onSuccess(took, TimeUnit.NANOSECONDS);
         monitor.pushed(delivery.recipient(), "delivered", Duration.ofNanos(took));
         Instant takenAt = clock.instant();
-        if (handover.take(delivery.envelopeId(), delivery.recipient(), takenAt)) {
+        if (handover.takePushed(delivery.envelopeId(), delivery.recipient(), takenAt, attempt, started,
+                Duration.ofNanos(took))) {
             monitor.delivered(delivery.recipient(), mode, envelope.acceptedAt(), takenAt);
         }
-        deliveries.recordAttempt(delivery.envelopeId(), delivery.recipient(), attempt, started, Duration.ofNanos(took), null);
         log.info("envelope {} pushed to {} on attempt {}", delivery.envelopeId(), delivery.recipient(), attempt);
         sequencing.releaseNext(delivery.recipient(), delivery.orderKey());
         return null;
