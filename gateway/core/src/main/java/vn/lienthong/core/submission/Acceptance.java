@@ -3,10 +3,7 @@ package vn.lienthong.core.submission;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -18,7 +15,6 @@ import vn.lienthong.core.edxml.EdxmlDocuments;
 import vn.lienthong.core.envelope.Envelope;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.error.ErrorCode;
-import vn.lienthong.core.error.GatewayException;
 import vn.lienthong.core.portal.PortalSync;
 import vn.lienthong.core.receipt.Receipt;
 import vn.lienthong.core.receipt.ReceiptIssuer;
@@ -34,11 +30,6 @@ import vn.lienthong.core.tracking.DossierTracking;
 final class Acceptance {
 
     private static final Logger log = LoggerFactory.getLogger(Acceptance.class);
-    /**
-     * Longest a submission waits for its turn to store: the connection pool's own wait for a
-     * connection (Hikari's default), so a database that is away still answers busy in bounded time.
-     */
-    private static final Duration STORE_WAIT = Duration.ofSeconds(30);
 
     private final EnvelopeArchive archive;
     private final Deliveries deliveries;
@@ -48,14 +39,13 @@ final class Acceptance {
     private final Outbox outbox;
     private final ReceiptIssuer receipts;
     private final TransactionTemplate transactions;
-    /** Fair, so a submission waits its turn; bounds the connections submissions can hold at once. */
-    private final Semaphore stores;
+    private final StoreGate stores;
     private final Timer signing;
     private final Clock clock;
 
     Acceptance(EnvelopeArchive archive, Deliveries deliveries, DossierTracking tracking, EdxmlDocuments documents,
                PortalSync portal, Outbox outbox, ReceiptIssuer receipts, TransactionTemplate transactions,
-               int concurrentStores, MeterRegistry meters, Clock clock) {
+               StoreGate stores, MeterRegistry meters, Clock clock) {
         this.archive = archive;
         this.deliveries = deliveries;
         this.tracking = tracking;
@@ -64,7 +54,7 @@ final class Acceptance {
         this.outbox = outbox;
         this.receipts = receipts;
         this.transactions = transactions;
-        this.stores = new Semaphore(concurrentStores, true);
+        this.stores = stores;
         this.signing = Timer.builder("lienthong.receipt.signing").description("Building and signing a receipt")
                 .publishPercentileHistogram().register(meters);
         this.clock = clock;
@@ -94,24 +84,16 @@ final class Acceptance {
     }
 
     private boolean store(SubmissionStages.Verified verified, Receipt receipt, Instant acceptedAt) {
-        try {
-            if (!stores.tryAcquire(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw ErrorCode.GATEWAY_BUSY
-                        .exception("the gateway is storing as many envelopes as it can; retry later")
-                        .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).build();
+        return stores.store(() -> {
+            try {
+                return Boolean.TRUE.equals(transactions.execute(tx -> write(verified, receipt, acceptedAt)));
+            } catch (TransientDataAccessException | DataAccessResourceFailureException
+                     | CannotCreateTransactionException e) {
+                // The database is overloaded or away: nothing was stored, and the same envelope may be sent again.
+                throw ErrorCode.GATEWAY_BUSY.exception("the gateway cannot store envelopes right now; retry later")
+                        .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).cause(e).build();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw busy(e);
-        }
-        try {
-            return Boolean.TRUE.equals(transactions.execute(tx -> write(verified, receipt, acceptedAt)));
-        } catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException e) {
-            // The database is overloaded or away: nothing was stored, and the same envelope may be sent again.
-            throw busy(e);
-        } finally {
-            stores.release();
-        }
+        });
     }
 
     private boolean write(SubmissionStages.Verified verified, Receipt receipt, Instant acceptedAt) {
@@ -127,11 +109,6 @@ final class Acceptance {
         deliveries.open(envelope, acceptedAt);
         outbox.enqueue(envelope, acceptedAt);
         return true;
-    }
-
-    private static GatewayException busy(Exception cause) {
-        return ErrorCode.GATEWAY_BUSY.exception("the gateway cannot store envelopes right now; retry later")
-                .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).cause(cause).build();
     }
 
     /** The receipt of an identical earlier submission, null if there was none; a different one with the same id is refused. */

@@ -1,6 +1,7 @@
 package vn.lienthong.core.submission;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,9 @@ import org.springframework.util.unit.DataSize;
  * @param concurrentStores most acceptance transactions open at once; further submissions wait
  *        their turn, so the rest of the database connection pool stays free for deliveries,
  *        the relays and queries (which starved behind a burst of submissions otherwise)
+ * @param storeWait longest a submission waits for its turn to store before it answers 503
+ *        {@code GATEWAY_BUSY}; the connection pool's own wait for a connection by default, so a
+ *        database that is away still answers busy in bounded time
  */
 @ConfigurationProperties("lienthong.ingress")
 public record IngressProperties(@DefaultValue("20MB") DataSize maxEnvelopeSize,
@@ -30,11 +34,15 @@ public record IngressProperties(@DefaultValue("20MB") DataSize maxEnvelopeSize,
                                 @DefaultValue("256MB") DataSize maxBytesInFlight,
                                 @DefaultValue("20000") long maxOutboxBacklog,
                                 @DefaultValue("100000") long maxRecipientBacklog,
-                                @DefaultValue("4") int concurrentStores) {
+                                @DefaultValue("4") int concurrentStores,
+                                @DefaultValue("30s") Duration storeWait) {
 
     public IngressProperties {
         if (concurrentStores < 1) {
             throw new IllegalArgumentException("lienthong.ingress.concurrent-stores must be at least 1");
+        }
+        if (storeWait.isNegative()) {
+            throw new IllegalArgumentException("lienthong.ingress.store-wait must not be negative");
         }
     }
 }

@@ -57,7 +57,7 @@ public class SubmissionConfiguration {
         Admission admission = new Admission(backlog, ingress.maxOutboxBacklog(), ingress.maxRecipientBacklog());
         SignatureCheck signatures = new SignatureCheck(agencies, certificates, meters, edxml.verifySignatures());
         Acceptance acceptance = new Acceptance(archive, deliveries, tracking, documents, portal, outbox, receipts,
-                transactions, ingress.concurrentStores(), meters, clock);
+                transactions, new StoreGate(ingress.concurrentStores(), ingress.storeWait(), meters), meters, clock);
         return IntegrationFlow.from(IngressBudget.Flow.class, gateway -> gateway.beanName("submissionFlowGateway"))
                 .transformWith(step("submission.parse", SubmissionStages.Received.class,
                         received -> received.trace().parsed(parsing.parse(received))))
