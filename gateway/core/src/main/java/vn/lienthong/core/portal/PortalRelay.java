@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -95,29 +96,37 @@ public class PortalRelay {
             if (due.isEmpty()) {
                 break;
             }
-            for (PortalOutbox.Pending update : due) {
-                try {
-                    portal.send(update.call());
-                    outbox.sent(update.id());
-                    count(update, "sent");
-                    sent++;
-                } catch (PortalUnavailableException e) {
-                    int attempts = update.attempts() + 1;
-                    Instant next = clock.instant().plus(backoff(attempts, properties.initialBackoff(), properties.maxBackoff()));
-                    outbox.retryLater(update.id(), attempts, next, e.getMessage());
-                    count(update, "retried");
-                    log.warn("the portal is not taking updates ({}); {} of dossier {} waits until {}", e.getMessage(),
-                            update.call().service().wireName(), update.dossierCode(), next);
-                    return new Run(true, sent, retried + 1, rejected);
-                } catch (PortalRejectedException e) {
-                    outbox.dead(update.id(), update.attempts() + 1, "error_code " + e.errorCode() + ": " + e.getMessage(),
-                            clock.instant());
-                    count(update, "rejected");
-                    rejected++;
-                    log.error("the portal refused {} of dossier {} (error_code {}: {}); it is a portal dead letter"
-                                    + " until an operator replays or discards it", update.call().service().wireName(),
-                            update.dossierCode(), e.errorCode(), e.getMessage());
+            // Forgotten together after the round: a crash before that sends them again, which the
+            // portal's upsert absorbs, as for a crash between one call and its deletion.
+            List<Long> taken = new ArrayList<>(due.size());
+            try {
+                for (PortalOutbox.Pending update : due) {
+                    try {
+                        portal.send(update.call());
+                        taken.add(update.id());
+                        count(update, "sent");
+                        sent++;
+                    } catch (PortalUnavailableException e) {
+                        int attempts = update.attempts() + 1;
+                        Instant next = clock.instant()
+                                .plus(backoff(attempts, properties.initialBackoff(), properties.maxBackoff()));
+                        outbox.retryLater(update.id(), attempts, next, e.getMessage());
+                        count(update, "retried");
+                        log.warn("the portal is not taking updates ({}); {} of dossier {} waits until {}", e.getMessage(),
+                                update.call().service().wireName(), update.dossierCode(), next);
+                        return new Run(true, sent, retried + 1, rejected);
+                    } catch (PortalRejectedException e) {
+                        outbox.dead(update.id(), update.attempts() + 1, "error_code " + e.errorCode() + ": " + e.getMessage(),
+                                clock.instant());
+                        count(update, "rejected");
+                        rejected++;
+                        log.error("the portal refused {} of dossier {} (error_code {}: {}); it is a portal dead letter"
+                                        + " until an operator replays or discards it", update.call().service().wireName(),
+                                update.dossierCode(), e.errorCode(), e.getMessage());
+                    }
                 }
+            } finally {
+                outbox.sent(taken);
             }
         }
         return new Run(true, sent, retried, rejected);
