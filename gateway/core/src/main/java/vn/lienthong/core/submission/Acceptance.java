@@ -2,8 +2,10 @@ package vn.lienthong.core.submission;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -14,6 +16,7 @@ import vn.lienthong.core.delivery.Deliveries;
 import vn.lienthong.core.edxml.EdxmlDocuments;
 import vn.lienthong.core.envelope.Envelope;
 import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.envelope.EnvelopeLogContext;
 import vn.lienthong.core.error.ErrorCode;
 import vn.lienthong.core.portal.PortalSync;
 import vn.lienthong.core.receipt.Receipt;
@@ -25,11 +28,23 @@ import vn.lienthong.core.tracking.DossierTracking;
  * Steps 6 to 8: deduplicate on the envelope id, then in one transaction store the bytes with
  * the signed receipt, record the hand-off, link an edXML message to its document, queue the
  * national portal's updates, open a delivery per recipient and write the outbox. Either all
- * of it is committed or none.
+ * of it is committed or none; the transaction may hold other submissions' writes too (a
+ * {@link GroupCommit}), each of which stands or falls alone.
  */
-final class Acceptance {
+final class Acceptance implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Acceptance.class);
+
+    /** Prefix of the store's metrics and name of its writer threads. */
+    static final String STORES = "lienthong.acceptance";
+
+    /** Envelopes of one dossier lock its row: batches take dossiers in one order. */
+    private static final Comparator<Storing> LOCK_ORDER = Comparator.comparing(
+            storing -> storing.verified().envelope().dossierCode(), Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** One submission's store: what the writer needs, and the receipt it stores. */
+    private record Storing(SubmissionStages.Verified verified, Receipt receipt, Instant acceptedAt) {
+    }
 
     private final EnvelopeArchive archive;
     private final Deliveries deliveries;
@@ -38,14 +53,13 @@ final class Acceptance {
     private final PortalSync portal;
     private final Outbox outbox;
     private final ReceiptIssuer receipts;
-    private final TransactionTemplate transactions;
-    private final StoreGate stores;
+    private final GroupCommit<Storing> stores;
     private final Timer signing;
     private final Clock clock;
 
     Acceptance(EnvelopeArchive archive, Deliveries deliveries, DossierTracking tracking, EdxmlDocuments documents,
                PortalSync portal, Outbox outbox, ReceiptIssuer receipts, TransactionTemplate transactions,
-               StoreGate stores, MeterRegistry meters, Clock clock) {
+               GroupCommit.Limits storeLimits, ObservationRegistry observations, MeterRegistry meters, Clock clock) {
         this.archive = archive;
         this.deliveries = deliveries;
         this.tracking = tracking;
@@ -53,11 +67,11 @@ final class Acceptance {
         this.portal = portal;
         this.outbox = outbox;
         this.receipts = receipts;
-        this.transactions = transactions;
-        this.stores = stores;
         this.signing = Timer.builder("lienthong.receipt.signing").description("Building and signing a receipt")
                 .publishPercentileHistogram().register(meters);
         this.clock = clock;
+        // Last: the writers start here and call back into this acceptance.
+        this.stores = new GroupCommit<>(STORES, this::write, LOCK_ORDER, transactions, storeLimits, observations, meters);
     }
 
     Receipt accept(SubmissionStages.Verified verified) {
@@ -84,16 +98,25 @@ final class Acceptance {
     }
 
     private boolean store(SubmissionStages.Verified verified, Receipt receipt, Instant acceptedAt) {
-        return stores.store(() -> {
-            try {
-                return Boolean.TRUE.equals(transactions.execute(tx -> write(verified, receipt, acceptedAt)));
-            } catch (TransientDataAccessException | DataAccessResourceFailureException
-                     | CannotCreateTransactionException e) {
-                // The database is overloaded or away: nothing was stored, and the same envelope may be sent again.
-                throw ErrorCode.GATEWAY_BUSY.exception("the gateway cannot store envelopes right now; retry later")
-                        .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).cause(e).build();
-            }
-        });
+        try {
+            return stores.write(new Storing(verified, receipt, acceptedAt));
+        } catch (TransientDataAccessException | DataAccessResourceFailureException
+                 | CannotCreateTransactionException e) {
+            // The database is overloaded or away: nothing was stored, and the same envelope may be sent again.
+            throw ErrorCode.GATEWAY_BUSY.exception("the gateway cannot store envelopes right now; retry later")
+                    .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).cause(e).build();
+        }
+    }
+
+    /** Runs on a store writer's thread, inside a transaction it may share with other submissions. */
+    private boolean write(Storing storing) {
+        Envelope envelope = storing.verified().envelope();
+        EnvelopeLogContext.put(envelope.id(), envelope.dossierCode());
+        try {
+            return write(storing.verified(), storing.receipt(), storing.acceptedAt());
+        } finally {
+            EnvelopeLogContext.clear();
+        }
     }
 
     private boolean write(SubmissionStages.Verified verified, Receipt receipt, Instant acceptedAt) {
@@ -109,6 +132,12 @@ final class Acceptance {
         deliveries.open(envelope, acceptedAt);
         outbox.enqueue(envelope, acceptedAt);
         return true;
+    }
+
+    /** Lets the store's writers finish what waits; called as the gateway stops. */
+    @Override
+    public void close() {
+        stores.close();
     }
 
     /** The receipt of an identical earlier submission, null if there was none; a different one with the same id is refused. */

@@ -20,9 +20,12 @@ import org.springframework.util.unit.DataSize;
  *        submission answers 503
  * @param maxRecipientBacklog deliveries waiting for one recipient above which submissions to
  *        it answer 429
- * @param concurrentStores most acceptance transactions open at once; further submissions wait
- *        their turn, so the rest of the database connection pool stays free for deliveries,
- *        the relays and queries (which starved behind a burst of submissions otherwise)
+ * @param concurrentStores most acceptance transactions open at once (one writer thread each);
+ *        further submissions wait their turn, so the rest of the database connection pool stays
+ *        free for deliveries, the relays and queries (which starved behind a burst of
+ *        submissions otherwise)
+ * @param storeBatch most submissions stored in one transaction: a writer takes every submission
+ *        waiting, up to this many, and commits them together
  * @param storeWait longest a submission waits for its turn to store before it answers 503
  *        {@code GATEWAY_BUSY}; the connection pool's own wait for a connection by default, so a
  *        database that is away still answers busy in bounded time
@@ -34,12 +37,16 @@ public record IngressProperties(@DefaultValue("20MB") DataSize maxEnvelopeSize,
                                 @DefaultValue("256MB") DataSize maxBytesInFlight,
                                 @DefaultValue("20000") long maxOutboxBacklog,
                                 @DefaultValue("100000") long maxRecipientBacklog,
-                                @DefaultValue("4") int concurrentStores,
+                                @DefaultValue("2") int concurrentStores,
+                                @DefaultValue("32") int storeBatch,
                                 @DefaultValue("30s") Duration storeWait) {
 
     public IngressProperties {
         if (concurrentStores < 1) {
             throw new IllegalArgumentException("lienthong.ingress.concurrent-stores must be at least 1");
+        }
+        if (storeBatch < 1) {
+            throw new IllegalArgumentException("lienthong.ingress.store-batch must be at least 1");
         }
         if (storeWait.isNegative()) {
             throw new IllegalArgumentException("lienthong.ingress.store-wait must not be negative");

@@ -46,18 +46,14 @@ public class SubmissionConfiguration {
      * envelopes it will refuse anyway.
      */
     @Bean
-    IntegrationFlow submissionFlow(IngressProperties ingress, AgencyRegistry agencies, EnvelopeArchive archive,
-                                   Deliveries deliveries, DossierTracking tracking, EdxmlDocuments documents,
-                                   PortalSync portal, Outbox outbox, ReceiptIssuer receipts, CertificateValidation certificates,
+    IntegrationFlow submissionFlow(IngressProperties ingress, AgencyRegistry agencies, CertificateValidation certificates,
                                    DeliveryBacklog backlog, EdxmlProperties edxml, CalendarSource calendars,
-                                   MeterRegistry meters, TransactionTemplate transactions, Clock clock) {
+                                   Acceptance acceptance, MeterRegistry meters) {
         EnvelopeParsing parsing = new EnvelopeParsing(new SecureXml(), EnvelopeSchema.load("envelope-v1.xsd"),
                 EnvelopeSchema.load("edxml-v1.xsd"), new EdxmlEnvelopes(calendars.current().zone()));
         SenderAuthorisation authorisation = new SenderAuthorisation(agencies);
         Admission admission = new Admission(backlog, ingress.maxOutboxBacklog(), ingress.maxRecipientBacklog());
         SignatureCheck signatures = new SignatureCheck(agencies, certificates, meters, edxml.verifySignatures());
-        Acceptance acceptance = new Acceptance(archive, deliveries, tracking, documents, portal, outbox, receipts,
-                transactions, new StoreGate(ingress.concurrentStores(), ingress.storeWait(), meters), meters, clock);
         return IntegrationFlow.from(IngressBudget.Flow.class, gateway -> gateway.beanName("submissionFlowGateway"))
                 .transformWith(step("submission.parse", SubmissionStages.Received.class,
                         received -> received.trace().parsed(parsing.parse(received))))
@@ -67,6 +63,17 @@ public class SubmissionConfiguration {
                 .transformWith(step("submission.verifySignature", SubmissionStages.Parsed.class, signatures::verify))
                 .transformWith(step("submission.accept", SubmissionStages.Verified.class, acceptance::accept))
                 .get();
+    }
+
+    /** Steps 6 to 8, with the writers that store accepted envelopes; they finish what waits as the gateway stops. */
+    @Bean
+    Acceptance acceptance(IngressProperties ingress, EnvelopeArchive archive, Deliveries deliveries,
+                          DossierTracking tracking, EdxmlDocuments documents, PortalSync portal, Outbox outbox,
+                          ReceiptIssuer receipts, TransactionTemplate transactions,
+                          ObjectProvider<ObservationRegistry> observations, MeterRegistry meters, Clock clock) {
+        return new Acceptance(archive, deliveries, tracking, documents, portal, outbox, receipts, transactions,
+                new GroupCommit.Limits(ingress.concurrentStores(), ingress.storeBatch(), ingress.storeWait()),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), meters, clock);
     }
 
     /** The documents edXML traffic concerns, linked as each message is accepted. */
