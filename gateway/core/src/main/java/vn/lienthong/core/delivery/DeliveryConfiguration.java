@@ -7,6 +7,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.core.agency.AgencyRegistered;
 import vn.lienthong.core.agency.AgencyRegistry;
 import vn.lienthong.core.envelope.EnvelopeArchive;
+import vn.lienthong.core.groupcommit.GroupCommit;
 import vn.lienthong.core.receipt.GatewayIdentity;
 import vn.lienthong.core.routing.DeliveryOrder;
 import vn.lienthong.core.routing.Outbox;
@@ -40,9 +42,17 @@ public class DeliveryConfiguration {
         return new Deliveries(jdbc);
     }
 
+    /**
+     * Answered pushes are recorded by two writers, up to 64 to a transaction. A record that
+     * waits two minutes for a writer is given up with nothing written, and its order
+     * redelivered: the database is then far behind, and the push is repeated (recipients
+     * deduplicate on the envelope id).
+     */
     @Bean
-    Handover handover(Deliveries deliveries, DossierTracking tracking, TransactionTemplate transactions) {
-        return new Handover(deliveries, tracking, transactions);
+    Handover handover(Deliveries deliveries, DossierTracking tracking, TransactionTemplate transactions,
+                      ObjectProvider<ObservationRegistry> observations, MeterRegistry meters) {
+        return new Handover(deliveries, tracking, transactions, new GroupCommit.Limits(2, 64, Duration.ofMinutes(2)),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), meters);
     }
 
     @Bean

@@ -150,8 +150,8 @@ public class DeliveryProcess {
         breaker.onSuccess(took, TimeUnit.NANOSECONDS);
         monitor.pushed(delivery.recipient(), "delivered", Duration.ofNanos(took));
         Instant takenAt = clock.instant();
-        if (handover.takePushed(delivery.envelopeId(), delivery.recipient(), takenAt, attempt, started,
-                Duration.ofNanos(took))) {
+        if (handover.takePushed(delivery.envelopeId(), envelope.dossierCode(), delivery.recipient(), takenAt, attempt,
+                started, Duration.ofNanos(took))) {
             monitor.delivered(delivery.recipient(), mode, envelope.acceptedAt(), takenAt);
         }
         log.info("envelope {} pushed to {} on attempt {}", delivery.envelopeId(), delivery.recipient(), attempt);

@@ -18,6 +18,7 @@ import vn.lienthong.core.envelope.Envelope;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.envelope.EnvelopeLogContext;
 import vn.lienthong.core.error.ErrorCode;
+import vn.lienthong.core.groupcommit.GroupCommit;
 import vn.lienthong.core.portal.PortalSync;
 import vn.lienthong.core.receipt.Receipt;
 import vn.lienthong.core.receipt.ReceiptIssuer;
@@ -100,6 +101,9 @@ final class Acceptance implements AutoCloseable {
     private boolean store(SubmissionStages.Verified verified, Receipt receipt, Instant acceptedAt) {
         try {
             return stores.write(new Storing(verified, receipt, acceptedAt));
+        } catch (GroupCommit.Withdrawn e) {
+            throw ErrorCode.GATEWAY_BUSY.exception("the gateway is storing as many envelopes as it can; retry later")
+                    .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).build();
         } catch (TransientDataAccessException | DataAccessResourceFailureException
                  | CannotCreateTransactionException e) {
             // The database is overloaded or away: nothing was stored, and the same envelope may be sent again.

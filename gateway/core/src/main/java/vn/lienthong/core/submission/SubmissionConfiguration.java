@@ -25,6 +25,7 @@ import vn.lienthong.core.edxml.EdxmlProperties;
 import vn.lienthong.core.envelope.EnvelopeArchive;
 import vn.lienthong.core.envelope.EnvelopeSchema;
 import vn.lienthong.core.envelope.Spool;
+import vn.lienthong.core.groupcommit.GroupCommit;
 import vn.lienthong.core.portal.PortalSync;
 import vn.lienthong.core.receipt.ReceiptIssuer;
 import vn.lienthong.core.routing.Outbox;

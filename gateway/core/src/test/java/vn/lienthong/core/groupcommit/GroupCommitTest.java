@@ -1,4 +1,4 @@
-package vn.lienthong.core.submission;
+package vn.lienthong.core.groupcommit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,8 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.lienthong.core.error.ErrorCode;
-import vn.lienthong.core.error.GatewayException;
 
 /** The group commit against a real H2 database: what shares a transaction, and what stands alone. */
 class GroupCommitTest {
@@ -111,15 +109,11 @@ class GroupCommitTest {
     }
 
     @Test
-    void aSubmissionNoWriterTookWithinTheWaitIsAnsweredBusyAndNeverWritten() throws Exception {
+    void aSubmissionNoWriterTookWithinTheWaitIsWithdrawnAndNeverWritten() throws Exception {
         commit = start(1, 32, Duration.ofMillis(100));
         CompletableFuture<Boolean> held = hold();
 
-        assertThatThrownBy(() -> commit.write("late"))
-                .isInstanceOfSatisfying(GatewayException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.GATEWAY_BUSY);
-                    assertThat(e.properties()).containsEntry("retryAfterSeconds", Admission.BUSY_RETRY_AFTER);
-                });
+        assertThatThrownBy(() -> commit.write("late")).isInstanceOf(GroupCommit.Withdrawn.class);
         assertThat(meters.get("test.store.waiting").gauge().value()).isZero();
 
         release.countDown();
@@ -183,7 +177,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void closingLetsTheWritersFinishAndThenAnswersBusy() throws Exception {
+    void closingLetsTheWritersFinishAndThenWithdrawsWhatComes() throws Exception {
         commit = start(1, 32, LONG);
         CompletableFuture<Boolean> held = hold();
         CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> commit.write("waiting"));
@@ -195,8 +189,7 @@ class GroupCommitTest {
         closed.get(20, TimeUnit.SECONDS);
         assertThat(held.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThatThrownBy(() -> commit.write("after"))
-                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.GATEWAY_BUSY));
+        assertThatThrownBy(() -> commit.write("after")).isInstanceOf(GroupCommit.Withdrawn.class);
         assertThat(names()).containsExactlyInAnyOrder("hold", "waiting");
     }
 

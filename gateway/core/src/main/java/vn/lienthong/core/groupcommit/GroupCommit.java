@@ -1,4 +1,4 @@
-package vn.lienthong.core.submission;
+package vn.lienthong.core.groupcommit;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -24,8 +24,6 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.lienthong.core.error.ErrorCode;
-import vn.lienthong.core.error.GatewayException;
 
 /**
  * Writes accepted envelopes several to a database transaction (a group commit). The commit is
@@ -41,14 +39,14 @@ import vn.lienthong.core.error.GatewayException;
  * database cannot be reached every member gets that error, otherwise each is written again
  * alone, so only the one at fault is refused. Nobody is answered before the commit.
  *
- * <p>A submission that no writer took within {@code maxWait} is withdrawn with nothing stored and
- * answered {@code GATEWAY_BUSY}. A batch is written in {@code lockOrder} (a stable sort, so
+ * <p>A submission that no writer took within {@code maxWait} is withdrawn with nothing stored
+ * ({@link Withdrawn}). A batch is written in {@code lockOrder} (a stable sort, so
  * members that compare equal keep their arrival order): concurrent batches then lock the rows
  * they share in the same order, and cannot deadlock on them.
  *
  * @param <T> what one member writes
  */
-final class GroupCommit<T> implements AutoCloseable {
+public final class GroupCommit<T> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final long IDLE_POLL_MILLIS = 200;
@@ -56,7 +54,7 @@ final class GroupCommit<T> implements AutoCloseable {
 
     /** One member's writes, run inside the shared transaction; false when there was nothing to write. */
     @FunctionalInterface
-    interface Write<T> {
+    public interface Write<T> {
         boolean write(T member);
     }
 
@@ -65,8 +63,8 @@ final class GroupCommit<T> implements AutoCloseable {
      * @param batch most members in one transaction
      * @param maxWait longest a member waits for a writer
      */
-    record Limits(int writers, int batch, Duration maxWait) {
-        Limits {
+    public record Limits(int writers, int batch, Duration maxWait) {
+        public Limits {
             if (writers < 1 || batch < 1 || maxWait.isNegative()) {
                 throw new IllegalArgumentException("writers and batch must be at least 1, wait not negative: " + this);
             }
@@ -90,7 +88,7 @@ final class GroupCommit<T> implements AutoCloseable {
     /**
      * @param name the metrics' prefix ({@code .batch.size}, {@code .waiting}) and the writer threads' name
      */
-    GroupCommit(String name, Write<T> write, Comparator<? super T> lockOrder, TransactionTemplate transactions,
+    public GroupCommit(String name, Write<T> write, Comparator<? super T> lockOrder, TransactionTemplate transactions,
                 Limits limits, ObservationRegistry observations, MeterRegistry meters) {
         this.write = write;
         this.lockOrder = lockOrder;
@@ -113,11 +111,11 @@ final class GroupCommit<T> implements AutoCloseable {
      * Writes the member with whichever others are waiting, and returns once they are committed.
      *
      * @return what the member's write returned
-     * @throws GatewayException {@code GATEWAY_BUSY} when no writer took it within the wait; or whatever its write threw
+     * @throws Withdrawn when no writer took it within the wait, or the gateway is stopping; or whatever its write threw
      */
-    boolean write(T member) {
+    public boolean write(T member) {
         if (!open) {
-            throw busy("the gateway is stopping");
+            throw new Withdrawn("the gateway is stopping");
         }
         Pending<T> pending = new Pending<>(member, observations.getCurrentObservation(), new CompletableFuture<>());
         waiting.add(pending);
@@ -133,7 +131,7 @@ final class GroupCommit<T> implements AutoCloseable {
         }
     }
 
-    /** Stops taking members, lets the writers finish what waits, and answers busy whatever is left. */
+    /** Stops taking members, lets the writers finish what waits, and withdraws whatever is left. */
     @Override
     public void close() {
         open = false;
@@ -147,14 +145,14 @@ final class GroupCommit<T> implements AutoCloseable {
             }
         }
         for (Pending<T> left = waiting.poll(); left != null; left = waiting.poll()) {
-            left.outcome().completeExceptionally(busy("the gateway is stopping"));
+            left.outcome().completeExceptionally(new Withdrawn("the gateway is stopping"));
         }
     }
 
     /** Past the wait: a member still waiting is withdrawn; one a writer took is seen through, as it may be committed. */
     private boolean withdrawOrAwait(Pending<T> pending) {
         if (waiting.remove(pending)) {
-            throw busy("the gateway is storing as many envelopes as it can; retry later");
+            throw new Withdrawn("no writer was free within " + limits.maxWait());
         }
         try {
             return pending.outcome().join();
@@ -242,13 +240,9 @@ final class GroupCommit<T> implements AutoCloseable {
     }
 
     /** The database cannot be reached or is overloaded: writing each member alone would only wait longer. */
-    static boolean unavailable(RuntimeException e) {
+    public static boolean unavailable(RuntimeException e) {
         return e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
                 || e instanceof CannotCreateTransactionException;
-    }
-
-    private static GatewayException busy(String message) {
-        return ErrorCode.GATEWAY_BUSY.exception(message).with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).build();
     }
 
     private static RuntimeException rethrown(Throwable cause) {
@@ -259,6 +253,13 @@ final class GroupCommit<T> implements AutoCloseable {
             throw error;
         }
         return new IllegalStateException("the store failed", cause);
+    }
+
+    /** Nothing of the member was written, nor will be: it may be tried again. */
+    public static final class Withdrawn extends RuntimeException {
+        Withdrawn(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** How one member's write ended inside a batch, told to its submitter once the batch is committed. */
