@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,6 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.lienthong.core.CoreConfiguration;
 import vn.lienthong.core.delivery.Deliveries;
 import vn.lienthong.core.envelope.Envelope;
 import vn.lienthong.core.envelope.EnvelopeArchive;
@@ -73,7 +73,7 @@ public class PersistenceBenchmarks {
         dataSource = new HikariDataSource(config);
         // The placeholder the gateway's CoreConfiguration gives the shared migrations.
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(Map.of("binary_type", database.equals("h2") ? "BINARY LARGE OBJECT" : "BYTEA"))
+                .placeholders(CoreConfiguration.migrationPlaceholders(!database.equals("h2")))
                 .load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         archive = new EnvelopeArchive(jdbc, new Spool(2 * 1024 * 1024, directory), database.equals("postgres"));

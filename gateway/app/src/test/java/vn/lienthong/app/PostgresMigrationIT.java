@@ -2,7 +2,6 @@ package vn.lienthong.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -11,6 +10,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import vn.lienthong.core.CoreConfiguration;
 
 /**
  * The gateway's Flyway migrations on a real PostgreSQL server: they apply to an empty
@@ -23,12 +23,12 @@ class PostgresMigrationIT {
     void migrationsApplyAndValidateOnPostgres() {
         DataSource postgres = TestPostgres.dataSource(TestPostgres.newDatabase());
 
-        MigrateResult result = flyway(postgres, "BYTEA").migrate();
+        MigrateResult result = flyway(postgres, true).migrate();
 
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isPositive();
-        assertThat(flyway(postgres, "BYTEA").validateWithResult().validationSuccessful).isTrue();
-        assertThat(flyway(postgres, "BYTEA").migrate().migrationsExecuted).isZero();
+        assertThat(flyway(postgres, true).validateWithResult().validationSuccessful).isTrue();
+        assertThat(flyway(postgres, true).migrate().migrationsExecuted).isZero();
         assertThat(JdbcClient.create(postgres).sql("""
                         SELECT data_type FROM information_schema.columns
                         WHERE table_schema = 'public' AND table_name = 'envelope' AND column_name = 'content'""")
@@ -46,15 +46,15 @@ class PostgresMigrationIT {
         DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:migration-" + System.nanoTime()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
 
-        flyway(postgres, "BYTEA").migrate();
-        flyway(h2, "BINARY LARGE OBJECT").migrate();
+        flyway(postgres, true).migrate();
+        flyway(h2, false).migrate();
 
         assertThat(columns(postgres)).isNotEmpty().isEqualTo(columns(h2));
     }
 
-    private static Flyway flyway(DataSource dataSource, String binaryType) {
+    private static Flyway flyway(DataSource dataSource, boolean postgres) {
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(Map.of("binary_type", binaryType)).load();
+                .placeholders(CoreConfiguration.migrationPlaceholders(postgres)).load();
     }
 
     private static Set<String> columns(DataSource dataSource) {

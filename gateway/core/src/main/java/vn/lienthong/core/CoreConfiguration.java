@@ -136,16 +136,19 @@ public class CoreConfiguration {
     }
 
     /**
-     * The migrations are shared by H2 and PostgreSQL; the one type they spell differently,
-     * for envelope bytes, comes in as a placeholder.
+     * The migrations are shared by H2 and PostgreSQL; what they spell differently comes in as
+     * placeholders: the type of envelope bytes, and how many numbers a sequence reserves at once
+     * (V11 says why).
      */
     @Bean
-    FlywayConfigurationCustomizer binaryTypePlaceholder(DataSource dataSource) {
-        return configuration -> configuration.placeholders(Map.of("binary_type", binaryType(dataSource)));
+    FlywayConfigurationCustomizer databasePlaceholders(DataSource dataSource) {
+        return configuration -> configuration.placeholders(migrationPlaceholders(isPostgres(dataSource)));
     }
 
-    private static String binaryType(DataSource dataSource) {
-        return isPostgres(dataSource) ? "BYTEA" : "BINARY LARGE OBJECT";
+    /** The migrations' placeholders for PostgreSQL, or else H2; for whatever runs the migrations outside the gateway. */
+    public static Map<String, String> migrationPlaceholders(boolean postgres) {
+        return Map.of("binary_type", postgres ? "BYTEA" : "BINARY LARGE OBJECT",
+                "sequence_cache", postgres ? "1" : "1000");
     }
 
     private static boolean isPostgres(DataSource dataSource) {

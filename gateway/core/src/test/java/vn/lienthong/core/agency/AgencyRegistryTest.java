@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.lienthong.core.CoreConfiguration;
 import vn.lienthong.signature.DemoCertificateAuthority;
 import vn.lienthong.signature.PemCertificates;
 
@@ -51,7 +51,7 @@ class AgencyRegistryTest {
         database = new DriverManagerDataSource("jdbc:h2:mem:registry-" + System.nanoTime()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(database).locations("classpath:db/migration")
-                .placeholders(Map.of("binary_type", "BINARY LARGE OBJECT")).load().migrate();
+                .placeholders(CoreConfiguration.migrationPlaceholders(false)).load().migrate();
     }
 
     @AfterEach
