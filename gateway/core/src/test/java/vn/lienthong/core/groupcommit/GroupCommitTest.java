@@ -26,6 +26,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -106,6 +107,24 @@ class GroupCommitTest {
         assertThat(bad).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
                 .havingRootCause().isInstanceOf(IllegalArgumentException.class).withMessage("b-bad refused");
         assertThat(names()).containsExactlyInAnyOrder("hold", "a-good");
+    }
+
+    @Test
+    void aMemberWhoseStatementFailsIsRolledBackToItsSavepointAndTheOthersCommit() throws Exception {
+        jdbc.sql("INSERT INTO item (name) VALUES ('a-taken')").update();
+        commit = start(1, 32, LONG);
+        CompletableFuture<Boolean> held = hold();
+        CompletableFuture<Boolean> duplicate = CompletableFuture.supplyAsync(() -> commit.write("a-taken"));
+        CompletableFuture<Boolean> after = CompletableFuture.supplyAsync(() -> commit.write("b-after"));
+        await().until(() -> meters.get("test.store.waiting").gauge().value() == 2);
+
+        release.countDown();
+
+        assertThat(held.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(after.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(duplicate).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                .havingCause().isInstanceOf(DuplicateKeyException.class);
+        assertThat(names()).containsExactlyInAnyOrder("a-taken", "hold", "b-after");
     }
 
     @Test
