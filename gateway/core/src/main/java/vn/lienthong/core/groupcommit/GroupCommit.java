@@ -26,12 +26,12 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes accepted envelopes several to a database transaction (a group commit). The commit is
- * the dearest part of storing an envelope: H2 rewrites and syncs the changed pages of every
- * table it touched, PostgreSQL flushes its log. A submission hands its write to one of a few
- * writer threads and waits; a writer takes every submission waiting, up to a batch, and writes
- * them in one transaction. Under load many envelopes share a commit; a lone submission is
- * written at once, alone.
+ * Writes units of work from many threads (accepted envelopes, answered pushes) several to a
+ * database transaction: a group commit. The commit is the dearest part of storing them: H2
+ * rewrites and syncs the changed pages of every table touched, PostgreSQL flushes its log. A
+ * submitter hands its write to one of a few writer threads and waits; a writer takes every
+ * member waiting, up to a batch, and writes them in one transaction. Under load many members
+ * share a commit; a lone one is written at once, alone.
  *
  * <p>Each member of a batch is written under its own savepoint: one that fails (a refusal, a
  * conflict) is undone alone and gets its own error while the others commit. When the
@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database cannot be reached every member gets that error, otherwise each is written again
  * alone, so only the one at fault is refused. Nobody is answered before the commit.
  *
- * <p>A submission that no writer took within {@code maxWait} is withdrawn with nothing stored
+ * <p>A member that no writer took within {@code maxWait} is withdrawn with nothing stored
  * ({@link Withdrawn}). A batch is written in {@code lockOrder} (a stable sort, so
  * members that compare equal keep their arrival order): concurrent batches then lock the rows
  * they share in the same order, and cannot deadlock on them.
@@ -89,7 +89,7 @@ public final class GroupCommit<T> implements AutoCloseable {
      * @param name the metrics' prefix ({@code .batch.size}, {@code .waiting}) and the writer threads' name
      */
     public GroupCommit(String name, Write<T> write, Comparator<? super T> lockOrder, TransactionTemplate transactions,
-                Limits limits, ObservationRegistry observations, MeterRegistry meters) {
+                       Limits limits, ObservationRegistry observations, MeterRegistry meters) {
         this.write = write;
         this.lockOrder = lockOrder;
         this.transactions = transactions;
@@ -176,8 +176,8 @@ public final class GroupCommit<T> implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
-                // Never leave a submitter waiting, and keep the writer: a lost writer would slow every later submission.
-                log.error("a transaction of {} submissions failed unexpectedly", batch.size(), e);
+                // Never leave a submitter waiting, and keep the writer: a lost writer would slow every later member.
+                log.error("a transaction of {} members failed unexpectedly", batch.size(), e);
                 batch.forEach(pending -> pending.outcome().completeExceptionally(e));
             } finally {
                 batch.clear();
@@ -199,7 +199,7 @@ public final class GroupCommit<T> implements AutoCloseable {
             if (unavailable(e)) {
                 batch.forEach(pending -> pending.outcome().completeExceptionally(e));
             } else {
-                log.warn("a transaction of {} submissions failed ({}); writing each alone", batch.size(), e.toString());
+                log.warn("a transaction of {} members failed ({}); writing each alone", batch.size(), e.toString());
                 batch.forEach(this::alone);
             }
             return;
