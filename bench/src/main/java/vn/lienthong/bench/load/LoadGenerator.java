@@ -33,7 +33,9 @@ import vn.lienthong.signature.SigningKey;
 /**
  * Drives a running gateway (it starts nothing but the recipient's endpoint) with signed dossier
  * hand-offs of about 5 KB from several demo agencies to the demo's push agency, whose endpoint
- * it serves itself and which takes every push; at a fixed rate or flat out; and reports
+ * it serves itself and which takes every push, or spread over several push agencies it
+ * registers for the run with the same endpoint ({@code --recipients}, the demo admin's token);
+ * at a fixed rate or flat out; and reports
  * throughput, accept latency, accept-to-delivered latency, the gateway's CPU and heap, and
  * errors by code. Envelopes are signed before the run, so signing costs the gateway's CPU nothing.
  *
@@ -41,7 +43,8 @@ import vn.lienthong.signature.SigningKey;
  * java -cp bench/target/lienthong-bench.jar vn.lienthong.bench.load.LoadGenerator
  *      [--gateway http://localhost:8080] [--data-dir data] [--rate 500 | --rate 0 (flat out)]
  *      [--duration 60] [--warmup 15] [--concurrency 64] [--gateway-pid PID]
- *      [--senders 000.00.01.H53,000.00.05.H53] [--recipient 000.01.12.H53] [--receiver-port 8091]
+ *      [--senders 000.00.01.H53,000.00.05.H53] [--recipient 000.01.12.H53] [--recipients 1]
+ *      [--receiver-port 8091]
  * </pre>
  */
 public final class LoadGenerator {
@@ -78,6 +81,7 @@ public final class LoadGenerator {
     private final AtomicLong acceptedMeasured = new AtomicLong();
     private final AtomicLong acceptedInRun = new AtomicLong();
     private final AtomicLong deliveredInRun = new AtomicLong();
+    private List<String> recipients = List.of();
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
 
@@ -101,8 +105,9 @@ public final class LoadGenerator {
 
     private void run() throws Exception {
         int total = options.envelopeCount();
+        recipients = registerRecipients();
         System.out.printf(Locale.ROOT, "signing %d envelopes from %s for %s before the run...%n", total,
-                options.senders, options.recipient);
+                options.senders, recipients);
         long signingStarted = System.nanoTime();
         List<Sender> senders = sign(total);
         System.out.printf(Locale.ROOT, "signed in %.1f s%n", (System.nanoTime() - signingStarted) / 1e9);
@@ -151,7 +156,8 @@ public final class LoadGenerator {
                     for (int i = start; i < end; i++) {
                         ids[i] = "bench-" + run + "-" + sender + "-" + i;
                         String dossier = agency + "-" + run + "-" + String.format(Locale.ROOT, "%07d", i);
-                        envelopes[i] = signing.sign(template.handoff(ids[i], agency, options.recipient, dossier));
+                        envelopes[i] = signing.sign(template.handoff(ids[i], agency,
+                                recipients.get(i % recipients.size()), dossier));
                     }
                 }));
             }
@@ -163,6 +169,34 @@ public final class LoadGenerator {
         signers.shutdown();
         System.out.printf(Locale.ROOT, "envelope size %d bytes%n", senders.get(0).envelopes()[0].length);
         return senders;
+    }
+
+    /**
+     * The recipient, and for {@code --recipients N} N - 1 more push agencies {@code 000.99.NN.H53},
+     * registered (again) through the admin API with this generator's endpoint, so that as many
+     * delivery consumers work at once.
+     */
+    private List<String> registerRecipients() throws Exception {
+        List<String> codes = new ArrayList<>(List.of(options.recipient));
+        if (options.recipients < 2) {
+            return codes;
+        }
+        String admin = Files.readString(Path.of(options.dataDir, "demo", "operators", "demo-admin", "api-token"),
+                StandardCharsets.UTF_8).strip();
+        String endpoint = "http://localhost:" + options.receiverPort + "/lienthong/deliveries";
+        for (int n = 1; n < options.recipients; n++) {
+            String code = String.format(Locale.ROOT, "000.99.%02d.H53", n);
+            String body = String.format(Locale.ROOT,
+                    "{\"name\":\"Bench recipient %d\",\"deliveryMode\":\"push\",\"endpoint\":\"%s\"}", n, endpoint);
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(options.gateway + "/api/v1/admin/agencies/" + code))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                throw new IllegalStateException("cannot register " + code + ": " + answer.statusCode() + " " + answer.body());
+            }
+            codes.add(code);
+        }
+        return codes;
     }
 
     /** Sends until the window ends: paced at the rate, or flat out with a fixed number in flight. */
@@ -299,7 +333,7 @@ public final class LoadGenerator {
         System.out.println();
         System.out.printf(Locale.ROOT, "mode               %s, %d s measured after %d s warm-up, senders %s -> %s%n",
                 options.rate > 0 ? options.rate + "/s offered" : "flat out (" + options.concurrency + " in flight)",
-                options.durationSeconds, options.warmupSeconds, options.senders, options.recipient);
+                options.durationSeconds, options.warmupSeconds, options.senders, recipients);
         System.out.printf(Locale.ROOT, "accepted/s         %.0f%n", acceptedInWindow.get() / seconds);
         System.out.printf(Locale.ROOT, "delivered/s        %.0f (pushes taken by the receiver during the window)%n",
                 deliveredInWindow.get() / seconds);
@@ -419,6 +453,7 @@ public final class LoadGenerator {
         Long gatewayPid;
         List<String> senders = List.of("000.00.01.H53", "000.00.05.H53");
         String recipient = "000.01.12.H53";
+        int recipients = 1;
         int receiverPort = 8091;
 
         static Options parse(String[] args) {
@@ -437,6 +472,7 @@ public final class LoadGenerator {
                     case "--gateway-pid" -> o.gatewayPid = Long.parseLong(value);
                     case "--senders" -> o.senders = List.of(value.split(","));
                     case "--recipient" -> o.recipient = value;
+                    case "--recipients" -> o.recipients = Integer.parseInt(value);
                     case "--receiver-port" -> o.receiverPort = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
