@@ -187,10 +187,12 @@ public final class LoadGenerator {
         for (int n = 1; n < options.recipients; n++) {
             String code = String.format(Locale.ROOT, "000.99.%02d.H53", n);
             String body = String.format(Locale.ROOT,
-                    "{\"name\":\"Bench recipient %d\",\"deliveryMode\":\"push\",\"endpoint\":\"%s\"}", n, endpoint);
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(options.gateway + "/api/v1/admin/agencies/" + code))
+                    "{\"name\":\"Bench recipient %d\",\"deliveryMode\":\"push\",\"endpoint\":\"%s\"}",
+                    n, endpoint);
+            HttpRequest registration = HttpRequest.newBuilder(URI.create(options.gateway + "/api/v1/admin/agencies/" + code))
                     .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<String> answer = http.send(registration, HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() / 100 != 2) {
                 throw new IllegalStateException("cannot register " + code + ": " + answer.statusCode() + " " + answer.body());
             }

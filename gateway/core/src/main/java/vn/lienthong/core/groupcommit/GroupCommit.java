@@ -77,7 +77,7 @@ public final class GroupCommit<T> implements AutoCloseable {
 
     private final BlockingQueue<Pending<T>> waiting = new LinkedBlockingQueue<>();
     private final Write<T> write;
-    private final Comparator<? super T> lockOrder;
+    private final Comparator<Pending<T>> lockOrder;
     private final TransactionTemplate transactions;
     private final Limits limits;
     private final ObservationRegistry observations;
@@ -91,7 +91,7 @@ public final class GroupCommit<T> implements AutoCloseable {
     public GroupCommit(String name, Write<T> write, Comparator<? super T> lockOrder, TransactionTemplate transactions,
                        Limits limits, ObservationRegistry observations, MeterRegistry meters) {
         this.write = write;
-        this.lockOrder = lockOrder;
+        this.lockOrder = Comparator.comparing(Pending::member, lockOrder);
         this.transactions = transactions;
         this.limits = limits;
         this.observations = observations;
@@ -191,10 +191,11 @@ public final class GroupCommit<T> implements AutoCloseable {
             alone(batch.get(0));
             return;
         }
-        batch.sort(Comparator.comparing(Pending::member, lockOrder));
+        batch.sort(lockOrder);
         List<Outcome> outcomes;
         try {
-            outcomes = transactions.execute(status -> batch.stream().map(pending -> underSavepoint(status, pending)).toList());
+            outcomes = transactions.execute(status -> batch.stream()
+                    .map(pending -> underSavepoint(status, pending)).toList());
         } catch (RuntimeException e) {
             if (unavailable(e)) {
                 batch.forEach(pending -> pending.outcome().completeExceptionally(e));

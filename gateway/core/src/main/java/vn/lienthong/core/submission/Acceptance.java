@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.core.delivery.Deliveries;
 import vn.lienthong.core.edxml.EdxmlDocuments;
@@ -104,8 +101,10 @@ final class Acceptance implements AutoCloseable {
         } catch (GroupCommit.Withdrawn e) {
             throw ErrorCode.GATEWAY_BUSY.exception("the gateway is storing as many envelopes as it can; retry later")
                     .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).build();
-        } catch (TransientDataAccessException | DataAccessResourceFailureException
-                 | CannotCreateTransactionException e) {
+        } catch (RuntimeException e) {
+            if (!GroupCommit.unavailable(e)) {
+                throw e;
+            }
             // The database is overloaded or away: nothing was stored, and the same envelope may be sent again.
             throw ErrorCode.GATEWAY_BUSY.exception("the gateway cannot store envelopes right now; retry later")
                     .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).cause(e).build();

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -72,9 +73,7 @@ class GroupCommitTest {
     void submissionsWaitingTogetherShareOneTransactionInLockOrder() throws Exception {
         commit = start(1, 32, LONG);
         CompletableFuture<Boolean> held = hold();
-        List<CompletableFuture<Boolean>> waiting = List.of("c-1", "a-1", "b-1", "a-2").stream()
-                .map(name -> CompletableFuture.supplyAsync(() -> commit.write(name))).toList();
-        await().until(() -> meters.get("test.store.waiting").gauge().value() == 4);
+        List<CompletableFuture<Boolean>> waiting = queueBehindHold("c-1", "a-1", "b-1", "a-2");
 
         release.countDown();
 
@@ -94,10 +93,10 @@ class GroupCommitTest {
     void aMemberThatFailsIsUndoneAloneAndTheOthersCommit() throws Exception {
         commit = start(1, 32, LONG);
         CompletableFuture<Boolean> held = hold();
-        CompletableFuture<Boolean> good = CompletableFuture.supplyAsync(() -> commit.write("a-good"));
-        CompletableFuture<Boolean> bad = CompletableFuture.supplyAsync(() -> commit.write("b-bad"));
-        CompletableFuture<Boolean> nothing = CompletableFuture.supplyAsync(() -> commit.write("c-nothing"));
-        await().until(() -> meters.get("test.store.waiting").gauge().value() == 3);
+        List<CompletableFuture<Boolean>> waiting = queueBehindHold("a-good", "b-bad", "c-nothing");
+        CompletableFuture<Boolean> good = waiting.get(0);
+        CompletableFuture<Boolean> bad = waiting.get(1);
+        CompletableFuture<Boolean> nothing = waiting.get(2);
 
         release.countDown();
 
@@ -114,9 +113,9 @@ class GroupCommitTest {
         jdbc.sql("INSERT INTO item (name) VALUES ('a-taken')").update();
         commit = start(1, 32, LONG);
         CompletableFuture<Boolean> held = hold();
-        CompletableFuture<Boolean> duplicate = CompletableFuture.supplyAsync(() -> commit.write("a-taken"));
-        CompletableFuture<Boolean> after = CompletableFuture.supplyAsync(() -> commit.write("b-after"));
-        await().until(() -> meters.get("test.store.waiting").gauge().value() == 2);
+        List<CompletableFuture<Boolean>> waiting = queueBehindHold("a-taken", "b-after");
+        CompletableFuture<Boolean> duplicate = waiting.get(0);
+        CompletableFuture<Boolean> after = waiting.get(1);
 
         release.countDown();
 
@@ -145,9 +144,7 @@ class GroupCommitTest {
     void whenTheSharedCommitFailsEachMemberIsWrittenAgainAlone() throws Exception {
         commit = start(1, 32, LONG);
         CompletableFuture<Boolean> held = hold();
-        List<CompletableFuture<Boolean>> waiting = List.of("a", "b", "c").stream()
-                .map(name -> CompletableFuture.supplyAsync(() -> commit.write(name))).toList();
-        await().until(() -> meters.get("test.store.waiting").gauge().value() == 3);
+        List<CompletableFuture<Boolean>> waiting = queueBehindHold("a", "b", "c");
         failNextCommitAfterHold(new SQLException("disk full", "HY000"));
 
         release.countDown();
@@ -163,9 +160,7 @@ class GroupCommitTest {
     void whenTheDatabaseIsAwayEveryMemberGetsItsErrorWithNothingStored() throws Exception {
         commit = start(1, 32, LONG);
         CompletableFuture<Boolean> held = hold();
-        List<CompletableFuture<Boolean>> waiting = List.of("a", "b", "c").stream()
-                .map(name -> CompletableFuture.supplyAsync(() -> commit.write(name))).toList();
-        await().until(() -> meters.get("test.store.waiting").gauge().value() == 3);
+        List<CompletableFuture<Boolean>> waiting = queueBehindHold("a", "b", "c");
         failNextCommitAfterHold(new SQLTransientConnectionException("connection lost", "08006"));
 
         release.countDown();
@@ -199,8 +194,7 @@ class GroupCommitTest {
     void closingLetsTheWritersFinishAndThenWithdrawsWhatComes() throws Exception {
         commit = start(1, 32, LONG);
         CompletableFuture<Boolean> held = hold();
-        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> commit.write("waiting"));
-        await().until(() -> meters.get("test.store.waiting").gauge().value() == 1);
+        CompletableFuture<Boolean> waiting = queueBehindHold("waiting").get(0);
         CompletableFuture<Void> closed = CompletableFuture.runAsync(commit::close);
 
         release.countDown();
@@ -247,6 +241,14 @@ class GroupCommitTest {
         CompletableFuture<Boolean> held = CompletableFuture.supplyAsync(() -> commit.write("hold"));
         assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
         return held;
+    }
+
+    /** Submits each name and returns once all of them wait for the writer the hold occupies. */
+    private List<CompletableFuture<Boolean>> queueBehindHold(String... names) {
+        List<CompletableFuture<Boolean>> queued = Arrays.stream(names)
+                .map(name -> CompletableFuture.supplyAsync(() -> commit.write(name))).toList();
+        await().until(() -> meters.get("test.store.waiting").gauge().value() == names.length);
+        return queued;
     }
 
     /** The hold's own commit goes through; the next one fails. */

@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** Store settings the gateway cannot work with are refused at start, naming the setting. */
 class IngressPropertiesTest {
 
     @Test
-    void theDefaultsOfTheStoreSettingsAreAccepted() {
-        IngressProperties properties = properties(2, 32, Duration.ofSeconds(30));
+    void theStoreSettingsDefaultToTwoWritersBatchesOf32AndThirtySecondsWait() {
+        IngressProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("lienthong.ingress", IngressProperties.class);
 
         assertThat(properties.concurrentStores()).isEqualTo(2);
         assertThat(properties.storeBatch()).isEqualTo(32);
+        assertThat(properties.storeWait()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
