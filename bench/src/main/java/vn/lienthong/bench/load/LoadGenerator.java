@@ -352,6 +352,7 @@ public final class LoadGenerator {
             long accepted = Math.max(1, acceptedInWindow.get());
             System.out.printf(Locale.ROOT, "gateway CPU        %.2f cores on average, %.0f us CPU per accepted envelope%n",
                     cpu / wall, cpu * 1e6 / accepted);
+            reportJit(last.jitSeconds() - first.jitSeconds(), cpu, wall);
         } else {
             System.out.printf(Locale.ROOT, "gateway CPU        process_cpu_usage %.0f%% of the machine on average (give --gateway-pid for CPU time)%n",
                     sampler.meanCpuUsage() * 100);
@@ -361,6 +362,20 @@ public final class LoadGenerator {
         System.out.printf(Locale.ROOT, "load generator CPU %.2f cores on average while sending%n",
                 clientCpuNanos / 1e9 / (options.warmupSeconds + seconds));
         System.out.printf(Locale.ROOT, "errors             %s%n", errors.isEmpty() ? "none" : new TreeMap<>(errors));
+    }
+
+    /**
+     * The JIT compilers' share of the window (see GatewayProbe for how it is read). Above a
+     * tenth of the gateway's CPU, the window measured a gateway still warming up, so the CPU per
+     * envelope above overstates its steady state.
+     */
+    private void reportJit(double jitSeconds, double cpuSeconds, double wallSeconds) {
+        if (Double.isNaN(jitSeconds)) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "gateway JIT        %.1f s compiling in the window (%.2f cores, %.0f%% of the gateway's CPU)%s%n",
+                jitSeconds, jitSeconds / wallSeconds, jitSeconds * 100 / cpuSeconds,
+                jitSeconds > cpuSeconds / 10 ? ": still warming up, lengthen --warmup for steady state" : "");
     }
 
     /**
