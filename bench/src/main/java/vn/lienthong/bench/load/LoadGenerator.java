@@ -365,9 +365,10 @@ public final class LoadGenerator {
     }
 
     /**
-     * The JIT compilers' share of the window (see GatewayProbe for how it is read). Above a
-     * tenth of the gateway's CPU, the window measured a gateway still warming up, so the CPU per
-     * envelope above overstates its steady state.
+     * The JIT compilers' share of the window (see GatewayProbe for how it is read). A warm
+     * gateway keeps about a tenth (C2 goes on compiling paths that become hot late); above a
+     * fifth, the window measured a gateway still warming up, so the CPU per envelope above
+     * overstates its steady state.
      */
     private void reportJit(double jitSeconds, double cpuSeconds, double wallSeconds) {
         if (Double.isNaN(jitSeconds)) {
@@ -375,7 +376,7 @@ public final class LoadGenerator {
         }
         System.out.printf(Locale.ROOT, "gateway JIT        %.1f s compiling in the window (%.2f cores, %.0f%% of the gateway's CPU)%s%n",
                 jitSeconds, jitSeconds / wallSeconds, jitSeconds * 100 / cpuSeconds,
-                jitSeconds > cpuSeconds / 10 ? ": still warming up, lengthen --warmup for steady state" : "");
+                jitSeconds > cpuSeconds / 5 ? ": still warming up, lengthen --warmup for steady state" : "");
     }
 
     /**
