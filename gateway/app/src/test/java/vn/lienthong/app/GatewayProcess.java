@@ -150,6 +150,32 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /**
+     * SIGTERM, as systemd or Kubernetes stop a service: the gateway's shutdown hooks run and
+     * it stops gracefully.
+     *
+     * @return the JVM's exit code (143 after SIGTERM)
+     */
+    int stop(Duration within) {
+        Process running = process;
+        if (running == null) {
+            throw new IllegalStateException("the gateway was never started");
+        }
+        running.destroy();
+        try {
+            if (!running.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the gateway (pid " + running.pid() + ") did not stop within " + within
+                        + " of SIGTERM; its log: " + log.toAbsolutePath() + "\n" + logTail(40));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the gateway to stop", e);
+        }
+        appendToLog("%n===== gateway stopped pid %d (start #%d) with SIGTERM at %s, exit code %d%n".formatted(
+                running.pid(), starts, Instant.now(), running.exitValue()));
+        return running.exitValue();
+    }
+
+    /**
      * Waits until the gateway answers ready again, without minding that it is down meanwhile
      * (another thread may be killing and restarting it). Waits a little first, so a caller
      * that retries after every failure does not spin.
