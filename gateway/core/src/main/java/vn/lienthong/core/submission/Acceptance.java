@@ -80,6 +80,7 @@ final class Acceptance implements AutoCloseable {
         }
         Instant acceptedAt = clock.instant();
         Receipt receipt = signing.record(() -> receipts.issue(envelope, verified.bytes(), acceptedAt));
+        verified.lane().leave();
         boolean stored = store(verified, receipt, acceptedAt);
         if (!stored) {
             Receipt concurrent = earlierReceipt(verified);

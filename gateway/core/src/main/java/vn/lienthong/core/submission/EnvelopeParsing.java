@@ -2,6 +2,7 @@ package vn.lienthong.core.submission;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.lienthong.core.edxml.EdxmlAttachments;
@@ -66,7 +67,7 @@ final class EnvelopeParsing {
         schema.validate(document, content);
         Envelope envelope = reader.read(document);
         components.check(document, envelope.components());
-        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, envelope, null, received.trace());
+        return parsed(received, document, envelope, null);
     }
 
     private SubmissionStages.Parsed parseEdxml(SubmissionStages.Received received, Document document) {
@@ -75,8 +76,7 @@ final class EnvelopeParsing {
         attachments.check(document);
         EdxmlDossier.Content dossier = message.carriesDossier() ? dossiers.read(document, message) : null;
         Envelope envelope = edxmlEnvelopes.envelope(message, received.bytes().sha256(), dossier);
-        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, envelope, message,
-                received.trace());
+        return parsed(received, document, envelope, message);
     }
 
     private SubmissionStages.Parsed parseOutline(SubmissionStages.Received received) {
@@ -86,13 +86,17 @@ final class EnvelopeParsing {
             attachments.check(outline.document(), outline.contents());
             EdxmlDossier.Content dossier = message.carriesDossier() ? dossiers.read(received.bytes(), message) : null;
             Envelope envelope = edxmlEnvelopes.envelope(message, received.bytes().sha256(), dossier);
-            return new SubmissionStages.Parsed(received.caller(), received.bytes(), outline.document(), envelope, message,
-                    received.trace());
+            return parsed(received, outline.document(), envelope, message);
         }
         Envelope envelope = reader.read(outline.document());
         components.check(envelope.components(), outline.contents());
-        return new SubmissionStages.Parsed(received.caller(), received.bytes(), outline.document(), envelope, null,
-                received.trace());
+        return parsed(received, outline.document(), envelope, null);
+    }
+
+    private static SubmissionStages.Parsed parsed(SubmissionStages.Received received, Document document, Envelope envelope,
+                                                  @Nullable EdxmlMessage edxml) {
+        return new SubmissionStages.Parsed(received.caller(), received.bytes(), document, envelope, edxml, received.trace(),
+                received.lane());
     }
 
     private static <T> T refusingMalformed(Supplier<T> parsing) {

@@ -11,7 +11,9 @@ import vn.lienthong.core.receipt.Receipt;
  * large one to a file, and bounds the bytes held in memory at once, so many submissions
  * together get a retryable 503 instead of exhausting the heap. A submission reserves what it
  * will hold in memory: its declared length up to the spool's in-memory limit, or that limit
- * when it declares none. The spool file is deleted when the flow is done with it.
+ * when it declares none. The spool file is deleted when the flow is done with it. With its
+ * body read, a submission takes a {@link CheckingLane} for the flow's CPU work; the flow gives
+ * it back once the receipt is signed, and at the latest this does when the flow returns.
  */
 final class IngressBudget implements SubmissionPort {
 
@@ -26,13 +28,16 @@ final class IngressBudget implements SubmissionPort {
     private final Semaphore kibibytes;
     private final long maxEnvelopeBytes;
     private final Spool spool;
+    private final CheckingLane lanes;
     private final SubmissionMonitor monitor;
 
-    IngressBudget(Flow flow, long maxBytesInFlight, long maxEnvelopeBytes, Spool spool, SubmissionMonitor monitor) {
+    IngressBudget(Flow flow, long maxBytesInFlight, long maxEnvelopeBytes, Spool spool, CheckingLane lanes,
+                  SubmissionMonitor monitor) {
         this.flow = flow;
         this.kibibytes = new Semaphore((int) Math.min(Integer.MAX_VALUE, maxBytesInFlight / KIB));
         this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.spool = spool;
+        this.lanes = lanes;
         this.monitor = monitor;
     }
 
@@ -50,8 +55,9 @@ final class IngressBudget implements SubmissionPort {
             throw ErrorCode.GATEWAY_BUSY.exception("too many envelopes are being received at once; retry later")
                     .with("retryAfterSeconds", Admission.BUSY_RETRY_AFTER).build();
         }
-        try (EnvelopeBytes bytes = EnvelopeBytes.read(submission.body(), maxEnvelopeBytes, spool)) {
-            return flow.submit(new SubmissionStages.Received(submission.caller(), bytes, trace));
+        try (EnvelopeBytes bytes = EnvelopeBytes.read(submission.body(), maxEnvelopeBytes, spool);
+             CheckingLane.Pass lane = lanes.enter()) {
+            return flow.submit(new SubmissionStages.Received(submission.caller(), bytes, trace, lane));
         } finally {
             kibibytes.release(reserved);
         }

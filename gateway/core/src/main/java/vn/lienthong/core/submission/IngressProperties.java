@@ -29,6 +29,11 @@ import org.springframework.util.unit.DataSize;
  * @param storeWait longest a submission waits for its turn to store before it answers 503
  *        {@code GATEWAY_BUSY}; the connection pool's own wait for a connection by default, so a
  *        database that is away still answers busy in bounded time
+ * @param concurrentChecks most submissions parsed, signature-checked or receipt-signed at once
+ *        (the ingress's CPU work); twice the processors when unset, so that under load the
+ *        request threads leave CPU to the delivery consumers
+ * @param checkWait longest a submission waits for a lane to parse, check or sign in before it
+ *        answers 503 {@code GATEWAY_BUSY}
  */
 @ConfigurationProperties("lienthong.ingress")
 public record IngressProperties(@DefaultValue("20MB") DataSize maxEnvelopeSize,
@@ -39,7 +44,9 @@ public record IngressProperties(@DefaultValue("20MB") DataSize maxEnvelopeSize,
                                 @DefaultValue("100000") long maxRecipientBacklog,
                                 @DefaultValue("2") int concurrentStores,
                                 @DefaultValue("32") int storeBatch,
-                                @DefaultValue("30s") Duration storeWait) {
+                                @DefaultValue("30s") Duration storeWait,
+                                @Nullable Integer concurrentChecks,
+                                @DefaultValue("30s") Duration checkWait) {
 
     public IngressProperties {
         if (concurrentStores < 1) {
@@ -51,5 +58,16 @@ public record IngressProperties(@DefaultValue("20MB") DataSize maxEnvelopeSize,
         if (storeWait.isNegative()) {
             throw new IllegalArgumentException("lienthong.ingress.store-wait must not be negative");
         }
+        if (concurrentChecks != null && concurrentChecks < 1) {
+            throw new IllegalArgumentException("lienthong.ingress.concurrent-checks must be at least 1");
+        }
+        if (checkWait.isNegative()) {
+            throw new IllegalArgumentException("lienthong.ingress.check-wait must not be negative");
+        }
+    }
+
+    /** The lanes for the ingress's CPU work: as set, or twice the processors this JVM may use. */
+    public int checkingLanes() {
+        return concurrentChecks != null ? concurrentChecks : 2 * Runtime.getRuntime().availableProcessors();
     }
 }

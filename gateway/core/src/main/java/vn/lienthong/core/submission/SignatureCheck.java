@@ -48,7 +48,8 @@ final class SignatureCheck {
                         + " is not registered").build());
         if (parsed.edxml() != null && !verifyEdxml) {
             meters.counter("lienthong.edxml.signatures.unverified", "sender", sender.code().value()).increment();
-            return new SubmissionStages.Verified(parsed.caller(), parsed.bytes(), parsed.envelope(), parsed.edxml(), null);
+            return new SubmissionStages.Verified(parsed.caller(), parsed.bytes(), parsed.envelope(), parsed.edxml(), null,
+                    parsed.lane());
         }
         Element parent = parsed.edxml() == null ? parsed.document().getDocumentElement() : edxmlHeader(parsed.document());
         VerifiedSignature signature;
@@ -74,7 +75,7 @@ final class SignatureCheck {
             meters.counter("lienthong.signatures.sha1.accepted", "sender", sender.code().value()).increment();
         }
         return new SubmissionStages.Verified(parsed.caller(), parsed.bytes(), parsed.envelope(), parsed.edxml(),
-                signature);
+                signature, parsed.lane());
     }
 
     /**

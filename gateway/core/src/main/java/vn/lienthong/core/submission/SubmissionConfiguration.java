@@ -87,11 +87,12 @@ public class SubmissionConfiguration {
         return new EdxmlDocuments(jdbc, tracking, edxml.unknownReferences());
     }
 
-    /** The port adapters call: the flow behind a bound on the bytes received at once. */
+    /** The port adapters call: the flow behind a bound on the bytes received, and one on the CPU work done, at once. */
     @Bean
     SubmissionPort submissionPort(IngressBudget.Flow flow, IngressProperties ingress, Spool spool, MeterRegistry meters,
                                   ObjectProvider<ObservationRegistry> observations) {
         return new IngressBudget(flow, ingress.maxBytesInFlight().toBytes(), ingress.maxEnvelopeSize().toBytes(), spool,
+                new CheckingLane(ingress.checkingLanes(), ingress.checkWait(), meters),
                 new SubmissionMonitor(meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
     }
 

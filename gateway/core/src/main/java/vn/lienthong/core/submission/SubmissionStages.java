@@ -18,8 +18,9 @@ final class SubmissionStages {
      * The body is read and within the size limit.
      *
      * @param trace what the monitor learns of this submission as it goes
+     * @param lane the checking lane it holds until its receipt is signed
      */
-    record Received(Caller caller, EnvelopeBytes bytes, SubmissionMonitor.Trace trace) {
+    record Received(Caller caller, EnvelopeBytes bytes, SubmissionMonitor.Trace trace, CheckingLane.Pass lane) {
     }
 
     /**
@@ -29,7 +30,7 @@ final class SubmissionStages {
      * @param edxml what an edXML message says beyond the envelope model; null for a dossier envelope
      */
     record Parsed(Caller caller, EnvelopeBytes bytes, Document document, Envelope envelope,
-                  @Nullable EdxmlMessage edxml, SubmissionMonitor.Trace trace) {
+                  @Nullable EdxmlMessage edxml, SubmissionMonitor.Trace trace, CheckingLane.Pass lane) {
     }
 
     /**
@@ -38,6 +39,6 @@ final class SubmissionStages {
      * @param signature null only for edXML accepted unverified under the sample-replay policy
      */
     record Verified(Caller caller, EnvelopeBytes bytes, Envelope envelope, @Nullable EdxmlMessage edxml,
-                    @Nullable VerifiedSignature signature) {
+                    @Nullable VerifiedSignature signature, CheckingLane.Pass lane) {
     }
 }

@@ -8,6 +8,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ class IngressBudgetTest {
             inFlight.countDown();
             await(finish);
             return RECEIPT;
-        }, 100 * 1024, 1024 * 1024, new Spool(64 * 1024, spoolDirectory), MONITOR);
+        }, 100 * 1024, 1024 * 1024, new Spool(64 * 1024, spoolDirectory), lanes(4), MONITOR);
 
         CompletableFuture<Receipt> first = CompletableFuture.supplyAsync(() -> budget.submit(submission(60 * 1024)));
         assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
@@ -64,7 +65,7 @@ class IngressBudgetTest {
             spooled.set(received.bytes().spooledFile());
             assertThat(spooled.get()).exists();
             return RECEIPT;
-        }, 100 * 1024, 1024 * 1024, new Spool(64 * 1024, spoolDirectory), MONITOR);
+        }, 100 * 1024, 1024 * 1024, new Spool(64 * 1024, spoolDirectory), lanes(4), MONITOR);
 
         assertThat(budget.submit(submission(500 * 1024))).isSameAs(RECEIPT);
         assertThat(spooled.get()).doesNotExist();
@@ -73,13 +74,50 @@ class IngressBudgetTest {
     @Test
     void tooLargeIsRefusedAndLeavesNoSpoolFile() throws Exception {
         IngressBudget budget = new IngressBudget(received -> RECEIPT, 100 * 1024, 200 * 1024,
-                new Spool(64 * 1024, spoolDirectory), MONITOR);
+                new Spool(64 * 1024, spoolDirectory), lanes(4), MONITOR);
         assertThatThrownBy(() -> budget.submit(submission(300 * 1024)))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.ENVELOPE_TOO_LARGE));
         try (var files = Files.list(spoolDirectory)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void theFlowHoldsALaneUntilItLeavesItAndTheBudgetGivesBackOneNotLeft() {
+        CheckingLane lanes = lanes(1);
+        IngressBudget budget = new IngressBudget(received -> {
+            assertThatThrownBy(lanes::enter).as("the submission's lane is taken while the flow checks it")
+                    .isInstanceOf(GatewayException.class);
+            received.lane().leave();
+            lanes.enter().leave();
+            return RECEIPT;
+        }, 100 * 1024, 1024 * 1024, new Spool(64 * 1024, spoolDirectory), lanes, MONITOR);
+        assertThat(budget.submit(submission(1024))).isSameAs(RECEIPT);
+
+        IngressBudget refusing = new IngressBudget(received -> {
+            throw ErrorCode.SIGNATURE_INVALID.exception("does not verify").build();
+        }, 100 * 1024, 1024 * 1024, new Spool(64 * 1024, spoolDirectory), lanes, MONITOR);
+        assertThatThrownBy(() -> refusing.submit(submission(1024))).isInstanceOf(GatewayException.class);
+
+        lanes.enter().leave();
+    }
+
+    @Test
+    void noLaneFreeWithinTheWaitIsBusy() {
+        CheckingLane lanes = lanes(1);
+        IngressBudget budget = new IngressBudget(received -> RECEIPT, 100 * 1024, 1024 * 1024,
+                new Spool(64 * 1024, spoolDirectory), lanes, MONITOR);
+        try (CheckingLane.Pass held = lanes.enter()) {
+            assertThatThrownBy(() -> budget.submit(submission(1024)))
+                    .isInstanceOfSatisfying(GatewayException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.GATEWAY_BUSY));
+        }
+        assertThat(budget.submit(submission(1024))).isSameAs(RECEIPT);
+    }
+
+    private static CheckingLane lanes(int count) {
+        return new CheckingLane(count, Duration.ZERO, new SimpleMeterRegistry());
     }
 
     private static Submission submission(int length) {

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
-/** Store settings the gateway cannot work with are refused at start, naming the setting. */
+/** Store and checking settings the gateway cannot work with are refused at start, naming the setting. */
 class IngressPropertiesTest {
 
     @Test
@@ -21,6 +21,32 @@ class IngressPropertiesTest {
         assertThat(properties.concurrentStores()).isEqualTo(2);
         assertThat(properties.storeBatch()).isEqualTo(32);
         assertThat(properties.storeWait()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theCheckingLanesDefaultToTwiceTheProcessorsAndCanBeSet() {
+        IngressProperties unset = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("lienthong.ingress", IngressProperties.class);
+        IngressProperties set = new Binder(new MapConfigurationPropertySource(Map.of(
+                "lienthong.ingress.concurrent-checks", "3", "lienthong.ingress.check-wait", "2s")))
+                .bindOrCreate("lienthong.ingress", IngressProperties.class);
+
+        assertThat(unset.checkingLanes()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+        assertThat(unset.checkWait()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(set.checkingLanes()).isEqualTo(3);
+        assertThat(set.checkWait()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void noCheckingLaneIsRefused() {
+        assertThatThrownBy(() -> checking(0, Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lienthong.ingress.concurrent-checks");
+    }
+
+    @Test
+    void aNegativeCheckWaitIsRefused() {
+        assertThatThrownBy(() -> checking(4, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lienthong.ingress.check-wait");
     }
 
     @Test
@@ -43,6 +69,11 @@ class IngressPropertiesTest {
 
     private static IngressProperties properties(int concurrentStores, int storeBatch, Duration storeWait) {
         return new IngressProperties(DataSize.ofMegabytes(20), DataSize.ofMegabytes(2), null, DataSize.ofMegabytes(256),
-                20_000, 100_000, concurrentStores, storeBatch, storeWait);
+                20_000, 100_000, concurrentStores, storeBatch, storeWait, null, Duration.ofSeconds(30));
+    }
+
+    private static IngressProperties checking(int concurrentChecks, Duration checkWait) {
+        return new IngressProperties(DataSize.ofMegabytes(20), DataSize.ofMegabytes(2), null, DataSize.ofMegabytes(256),
+                20_000, 100_000, 2, 32, Duration.ofSeconds(30), concurrentChecks, checkWait);
     }
 }
