@@ -128,25 +128,9 @@ final class GatewayProcess implements AutoCloseable {
      * @return the JVM's exit code (137 after SIGKILL)
      */
     int kill() {
-        Process running = process;
-        if (running == null) {
-            throw new IllegalStateException("the gateway was never started");
-        }
+        Process running = running();
         running.destroyForcibly();
-        try {
-            if (!running.waitFor(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("the gateway (pid " + running.pid() + ") survived SIGKILL for 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for the killed gateway", e);
-        }
-        if (running.isAlive()) {
-            throw new AssertionError("the gateway (pid " + running.pid() + ") is still alive after SIGKILL");
-        }
-        appendToLog("%n===== gateway killed pid %d (start #%d) with SIGKILL at %s, exit code %d%n".formatted(
-                running.pid(), starts, Instant.now(), running.exitValue()));
-        return running.exitValue();
+        return awaitExit(running, "killed", "SIGKILL", Duration.ofSeconds(30));
     }
 
     /**
@@ -156,22 +140,32 @@ final class GatewayProcess implements AutoCloseable {
      * @return the JVM's exit code (143 after SIGTERM)
      */
     int stop(Duration within) {
+        Process running = running();
+        running.destroy();
+        return awaitExit(running, "stopped", "SIGTERM", within);
+    }
+
+    private Process running() {
         Process running = process;
         if (running == null) {
             throw new IllegalStateException("the gateway was never started");
         }
-        running.destroy();
+        return running;
+    }
+
+    /** Waits for the JVM sent {@code signal} to exit, notes it in the log and returns its exit code. */
+    private int awaitExit(Process running, String how, String signal, Duration within) {
         try {
             if (!running.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("the gateway (pid " + running.pid() + ") did not stop within " + within
-                        + " of SIGTERM; its log: " + log.toAbsolutePath() + "\n" + logTail(40));
+                throw new AssertionError("the gateway (pid " + running.pid() + ") survived " + signal + " for " + within
+                        + "; its log: " + log.toAbsolutePath() + "\n" + logTail(40));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for the gateway to stop", e);
+            throw new AssertionError("interrupted while waiting for the gateway to exit after " + signal, e);
         }
-        appendToLog("%n===== gateway stopped pid %d (start #%d) with SIGTERM at %s, exit code %d%n".formatted(
-                running.pid(), starts, Instant.now(), running.exitValue()));
+        appendToLog("%n===== gateway %s pid %d (start #%d) with %s at %s, exit code %d%n".formatted(
+                how, running.pid(), starts, signal, Instant.now(), running.exitValue()));
         return running.exitValue();
     }
 
