@@ -63,10 +63,6 @@ public class RoutingConfiguration {
     /** Not a default candidate: Spring's own scheduler stays the one every other scheduled task uses. */
     @Bean(defaultCandidate = false)
     ThreadPoolTaskScheduler outboxRelayScheduler() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("outbox-relay-");
-        scheduler.setPoolSize(1);
-        scheduler.setWaitForTasksToCompleteOnShutdown(true);
-        return scheduler;
+        return new RelayScheduler();
     }
 }
