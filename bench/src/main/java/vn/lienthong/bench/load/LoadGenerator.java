@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +75,8 @@ public final class LoadGenerator {
     private final ConcurrentHistogram acceptLatency = new ConcurrentHistogram(MAX_LATENCY_NANOS, 3);
     private final ConcurrentHistogram deliveryLatency = new ConcurrentHistogram(MAX_LATENCY_NANOS, 3);
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService pauses = Executors.newSingleThreadScheduledExecutor(
+            task -> daemon(task, "load-pause"));
     private final AtomicLong acceptedInWindow = new AtomicLong();
     private final AtomicLong deliveredInWindow = new AtomicLong();
     private final AtomicLong deliveredMeasured = new AtomicLong();
@@ -88,13 +91,13 @@ public final class LoadGenerator {
     private LoadGenerator(Options options) {
         this.options = options;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4, LoadGenerator::daemon)).connectTimeout(Duration.ofSeconds(5))
-                .build();
+                .executor(Executors.newFixedThreadPool(4, task -> daemon(task, "load-http")))
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** The HTTP client's threads must not keep the generator alive once it has reported. */
-    private static Thread daemon(Runnable task) {
-        Thread thread = new Thread(task, "load-http");
+    /** The generator's own threads must not keep it alive once it has reported. */
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         return thread;
     }
@@ -252,6 +255,7 @@ public final class LoadGenerator {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(sender.envelopes()[index]))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            long pause = 0;
             try {
                 long now = System.nanoTime();
                 if (failure != null) {
@@ -263,6 +267,7 @@ public final class LoadGenerator {
                     Matcher code = CODE.matcher(response.body());
                     error("HTTP " + response.statusCode() + (code.find() ? " " + code.group(1) : ""));
                     timings.remove(id);
+                    pause = options.rate > 0 ? 0 : retryAfterSeconds(response);
                     return;
                 }
                 acceptedInRun.incrementAndGet();
@@ -280,9 +285,27 @@ public final class LoadGenerator {
                     }
                 }
             } finally {
-                inFlight.release();
+                if (pause > 0) {
+                    pauses.schedule(() -> inFlight.release(), pause, TimeUnit.SECONDS);
+                } else {
+                    inFlight.release();
+                }
             }
         });
+    }
+
+    /**
+     * Flat out, a refused sender waits as the gateway asks before it sends again, as a real
+     * client does: its slot stays taken for {@code Retry-After} seconds (at most 30).
+     */
+    private static long retryAfterSeconds(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Math.min(30, Math.max(0, Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                return 0L;
+            }
+        }).orElse(0L);
     }
 
     private void delivered(String id) {

@@ -257,6 +257,51 @@ class DeliveryIT {
     }
 
     /**
+     * Holds the first push to an endpoint while more envelopes queue behind it / result: once
+     * the oldest queued delivery has waited past {@code max-queued-age}, submissions to that
+     * recipient answer 429 with a short Retry-After and nothing stored, while another recipient still
+     * takes envelopes; when the endpoint answers, the queue moves and submissions are accepted
+     * again.
+     */
+    @Test
+    void recipientWhoseQueueStandsStillGetsNoMoreUntilItMoves() throws IOException {
+        CountDownLatch endpointAnswers = new CountDownLatch(1);
+        PushReceiver receiver = receiver(delivery -> {
+            try {
+                endpointAnswers.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (TestGateway aging = TestGateway.start(TestGateway.newDataDir(), URI.create("http://localhost:1/unused"),
+                "--lienthong.ingress.max-queued-age=2s")) {
+            TestAgencies.Registered stuck = TestAgencies.pushAgency(aging, endpoint(receiver), Map.of());
+            for (int i = 0; i < 2; i++) {
+                assertThat(submit(aging, TestEnvelopes.handoff().to(stuck.code())).statusCode()).isEqualTo(202);
+            }
+
+            AtomicReference<TestEnvelopes.Builder> last = new AtomicReference<>();
+            HttpResponse<String> refused = await().atMost(Duration.ofSeconds(30)).until(() -> {
+                last.set(TestEnvelopes.handoff().to(stuck.code()));
+                return submit(aging, last.get());
+            }, r -> r.statusCode() == 429);
+            JsonNode problem = TestHttp.JSON.readTree(refused.body());
+            TestHttp.assertCode(problem, "RECIPIENT_BACKLOGGED");
+            assertThat(problem.get("recipient").asString()).isEqualTo(stuck.code());
+            assertThat(refused.headers().firstValue("Retry-After")).as("a quarter of the limit, at least a second")
+                    .hasValue("1");
+            assertThat(aging.jdbc().sql("SELECT COUNT(*) FROM envelope WHERE id = ?").param(last.get().id())
+                    .query(Long.class).single()).isZero();
+            assertThat(submit(aging, TestEnvelopes.handoff().to(TestGateway.FINANCE)).statusCode())
+                    .as("another recipient is not held up").isEqualTo(202);
+
+            endpointAnswers.countDown();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> submit(aging, TestEnvelopes.handoff().to(stuck.code())).statusCode() == 202);
+        }
+    }
+
+    /**
      * Sends ten envelopes to an endpoint that always fails / result: after five failures the
      * breaker opens and the rest wait without being pushed or spending their attempts.
      */
@@ -313,6 +358,10 @@ class DeliveryIT {
 
     private void submit(TestEnvelopes.Builder envelope) {
         gateway.client(TestGateway.DESK).submit(gateway.sign(TestGateway.DESK, envelope.xml()));
+    }
+
+    private static HttpResponse<String> submit(TestGateway target, TestEnvelopes.Builder envelope) {
+        return TestHttp.submit(target, TestGateway.DESK, target.sign(TestGateway.DESK, envelope.xml()));
     }
 
     private static JsonNode status(TestEnvelopes.Builder envelope) {

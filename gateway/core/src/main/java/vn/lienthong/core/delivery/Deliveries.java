@@ -37,10 +37,13 @@ public class Deliveries {
     }
 
     /**
-     * What waits to be delivered to one agency, for how long the oldest has waited, and how
-     * many of its deliveries are dead letters waiting for an operator.
+     * What waits to be delivered to one agency, and for how long the oldest has waited; of those,
+     * the deliveries ready to act on ({@link DeliveryState#QUEUED}), how many were queued since
+     * the last look, and since when the oldest of them has waited for its turn; and how many of
+     * its deliveries are dead letters waiting for an operator.
      */
-    public record Backlog(long pending, @Nullable Instant oldestSince, long deadLetters) {
+    public record Backlog(long pending, @Nullable Instant oldestSince, long queued, long queuedSinceLastLook,
+                          @Nullable Instant queuedSince, long deadLetters) {
     }
 
     private static final int MAX_ERROR_LENGTH = 1000;
@@ -222,17 +225,23 @@ public class Deliveries {
 
     /**
      * Deliveries not yet handed over, per recipient, with the time the oldest of them last
-     * changed, and its dead letters: one scan serves both, as it runs every second.
+     * changed, the queued ones (how many, how many since {@code lastLook}, since when the oldest),
+     * and its dead letters: one scan serves all, as it runs every second.
      */
-    public Map<String, Backlog> backlog() {
+    public Map<String, Backlog> backlog(Instant lastLook) {
         return jdbc.sql("SELECT recipient, SUM(CASE WHEN state = 'DEAD_LETTERED' THEN 0 ELSE 1 END),"
                         + " MIN(CASE WHEN state = 'DEAD_LETTERED' THEN NULL ELSE updated_at END),"
+                        + " SUM(CASE WHEN state = 'QUEUED' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN state = 'QUEUED' AND updated_at > ? THEN 1 ELSE 0 END),"
+                        + " MIN(CASE WHEN state = 'QUEUED' THEN updated_at ELSE NULL END),"
                         + " SUM(CASE WHEN state = 'DEAD_LETTERED' THEN 1 ELSE 0 END)"
                         + " FROM delivery WHERE state IN (" + HOLDING_BACK + ", 'DEAD_LETTERED') GROUP BY recipient")
+                .param(utc(lastLook))
                 .query(rs -> {
                     Map<String, Backlog> backlog = new HashMap<>();
                     while (rs.next()) {
-                        backlog.put(rs.getString(1), new Backlog(rs.getLong(2), instant(rs, 3), rs.getLong(4)));
+                        backlog.put(rs.getString(1), new Backlog(rs.getLong(2), instant(rs, 3), rs.getLong(4),
+                                rs.getLong(5), instant(rs, 6), rs.getLong(7)));
                     }
                     return backlog;
                 });

@@ -1,14 +1,21 @@
 package vn.lienthong.core.submission;
 
+import java.time.Duration;
+import java.util.Optional;
 import vn.lienthong.core.delivery.DeliveryBacklog;
 import vn.lienthong.core.envelope.Party;
 import vn.lienthong.core.error.ErrorCode;
+import vn.lienthong.core.error.GatewayException;
 
 /**
  * Back-pressure: when delivery falls too far behind, new envelopes are refused with a
  * retryable error rather than piling up until memory or disk give out. The whole gateway
  * is busy when the outbox is not drained; one recipient is backlogged when too much waits
- * for it, which slows only the senders to that recipient.
+ * for it, which slows only the senders to that recipient. It is backlogged too while its queue
+ * is slow: its oldest queued delivery has waited longer than the limit and one queued now would
+ * too. The first says the queue is behind, the second lifts the refusal as soon as it has
+ * shrunk enough, so that under a load the gateway cannot deliver, acceptance settles at what
+ * delivery sustains instead of stopping until the queue has drained.
  */
 final class Admission {
 
@@ -19,11 +26,16 @@ final class Admission {
     private final DeliveryBacklog backlog;
     private final long maxOutboxBacklog;
     private final long maxRecipientBacklog;
+    private final Duration maxQueuedAge;
+    private final int slowQueueRetryAfter;
 
-    Admission(DeliveryBacklog backlog, long maxOutboxBacklog, long maxRecipientBacklog) {
+    Admission(DeliveryBacklog backlog, long maxOutboxBacklog, long maxRecipientBacklog, Duration maxQueuedAge) {
         this.backlog = backlog;
         this.maxOutboxBacklog = maxOutboxBacklog;
         this.maxRecipientBacklog = maxRecipientBacklog;
+        this.maxQueuedAge = maxQueuedAge;
+        // Senders should be back before the queue they were refused for runs dry.
+        this.slowQueueRetryAfter = (int) Math.max(1, Math.min(BUSY_RETRY_AFTER, maxQueuedAge.toSeconds() / 4));
     }
 
     SubmissionStages.Parsed admit(SubmissionStages.Parsed parsed) {
@@ -32,14 +44,26 @@ final class Admission {
                     .with("retryAfterSeconds", BUSY_RETRY_AFTER).build();
         }
         for (Party recipient : parsed.envelope().recipients()) {
-            long pending = backlog.pending(recipient.agency().value());
+            String agency = recipient.agency().value();
+            long pending = backlog.pending(agency);
             if (pending > maxRecipientBacklog) {
-                throw ErrorCode.RECIPIENT_BACKLOGGED.exception(pending + " envelopes already wait for "
-                                + recipient.agency() + "; retry later")
-                        .with("recipient", recipient.agency().value()).with("retryAfterSeconds", BACKLOGGED_RETRY_AFTER)
-                        .build();
+                throw backlogged(agency, pending + " envelopes already wait for " + agency + "; retry later",
+                        BACKLOGGED_RETRY_AFTER);
+            }
+            Duration waited = backlog.queuedFor(agency);
+            Optional<Duration> wait = backlog.expectedWait(agency);
+            if (waited.compareTo(maxQueuedAge) > 0 && wait.map(w -> w.compareTo(maxQueuedAge) > 0).orElse(true)) {
+                throw backlogged(agency, "deliveries to " + agency + " have waited up to " + waited.toSeconds()
+                        + " s for their turn, and one queued now would wait "
+                        + wait.map(w -> "about " + w.toSeconds() + " s").orElse("until the queue moves")
+                        + "; retry later", slowQueueRetryAfter);
             }
         }
         return parsed;
+    }
+
+    private static GatewayException backlogged(String recipient, String message, int retryAfterSeconds) {
+        return ErrorCode.RECIPIENT_BACKLOGGED.exception(message).with("recipient", recipient)
+                .with("retryAfterSeconds", retryAfterSeconds).build();
     }
 }

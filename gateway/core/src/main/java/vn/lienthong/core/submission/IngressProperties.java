@@ -20,6 +20,10 @@ import org.springframework.util.unit.DataSize;
  *        submission answers 503
  * @param maxRecipientBacklog deliveries waiting for one recipient above which submissions to
  *        it answer 429
+ * @param maxQueuedAge how long the oldest delivery to one recipient that is ready to be acted
+ *        on may have waited for its turn before submissions to it answer 429: deliveries that
+ *        wait that long mean the recipient's consumers, or the whole gateway, cannot keep up,
+ *        and accepting more only makes every later envelope later
  * @param concurrentStores most acceptance transactions open at once (one writer thread each);
  *        further submissions wait their turn, so the rest of the database connection pool stays
  *        free for deliveries, the relays and queries (which starved behind a burst of
@@ -42,6 +46,7 @@ public record IngressProperties(@DefaultValue("20MB") DataSize maxEnvelopeSize,
                                 @DefaultValue("256MB") DataSize maxBytesInFlight,
                                 @DefaultValue("20000") long maxOutboxBacklog,
                                 @DefaultValue("100000") long maxRecipientBacklog,
+                                @DefaultValue("5m") Duration maxQueuedAge,
                                 @DefaultValue("2") int concurrentStores,
                                 @DefaultValue("32") int storeBatch,
                                 @DefaultValue("30s") Duration storeWait,
@@ -49,6 +54,9 @@ public record IngressProperties(@DefaultValue("20MB") DataSize maxEnvelopeSize,
                                 @DefaultValue("30s") Duration checkWait) {
 
     public IngressProperties {
+        if (maxQueuedAge.isNegative() || maxQueuedAge.isZero()) {
+            throw new IllegalArgumentException("lienthong.ingress.max-queued-age must be positive");
+        }
         if (concurrentStores < 1) {
             throw new IllegalArgumentException("lienthong.ingress.concurrent-stores must be at least 1");
         }

@@ -53,7 +53,8 @@ public class SubmissionConfiguration {
         EnvelopeParsing parsing = new EnvelopeParsing(new SecureXml(), EnvelopeSchema.load("envelope-v1.xsd"),
                 EnvelopeSchema.load("edxml-v1.xsd"), new EdxmlEnvelopes(calendars.current().zone()));
         SenderAuthorisation authorisation = new SenderAuthorisation(agencies);
-        Admission admission = new Admission(backlog, ingress.maxOutboxBacklog(), ingress.maxRecipientBacklog());
+        Admission admission = new Admission(backlog, ingress.maxOutboxBacklog(), ingress.maxRecipientBacklog(),
+                ingress.maxQueuedAge());
         SignatureCheck signatures = new SignatureCheck(agencies, certificates, meters, edxml.verifySignatures());
         return IntegrationFlow.from(IngressBudget.Flow.class, gateway -> gateway.beanName("submissionFlowGateway"))
                 .transformWith(step("submission.parse", SubmissionStages.Received.class,

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
-/** Store and checking settings the gateway cannot work with are refused at start, naming the setting. */
+/** Admission, store and checking settings the gateway cannot work with are refused at start, naming the setting. */
 class IngressPropertiesTest {
 
     @Test
@@ -35,6 +35,26 @@ class IngressPropertiesTest {
         assertThat(unset.checkWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(set.checkingLanes()).isEqualTo(3);
         assertThat(set.checkWait()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void deliveriesMayWaitFiveMinutesForTheirTurnUnlessSetOtherwise() {
+        IngressProperties unset = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("lienthong.ingress", IngressProperties.class);
+        IngressProperties set = new Binder(new MapConfigurationPropertySource(Map.of(
+                "lienthong.ingress.max-queued-age", "20s")))
+                .bindOrCreate("lienthong.ingress", IngressProperties.class);
+
+        assertThat(unset.maxQueuedAge()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(set.maxQueuedAge()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aQueuedAgeThatIsNotPositiveIsRefused() {
+        assertThatThrownBy(() -> new IngressProperties(DataSize.ofMegabytes(20), DataSize.ofMegabytes(2), null,
+                DataSize.ofMegabytes(256), 20_000, 100_000, Duration.ZERO, 2, 32, Duration.ofSeconds(30), null,
+                Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lienthong.ingress.max-queued-age");
     }
 
     @Test
@@ -69,11 +89,11 @@ class IngressPropertiesTest {
 
     private static IngressProperties properties(int concurrentStores, int storeBatch, Duration storeWait) {
         return new IngressProperties(DataSize.ofMegabytes(20), DataSize.ofMegabytes(2), null, DataSize.ofMegabytes(256),
-                20_000, 100_000, concurrentStores, storeBatch, storeWait, null, Duration.ofSeconds(30));
+                20_000, 100_000, Duration.ofMinutes(5), concurrentStores, storeBatch, storeWait, null, Duration.ofSeconds(30));
     }
 
     private static IngressProperties checking(int concurrentChecks, Duration checkWait) {
         return new IngressProperties(DataSize.ofMegabytes(20), DataSize.ofMegabytes(2), null, DataSize.ofMegabytes(256),
-                20_000, 100_000, 2, 32, Duration.ofSeconds(30), concurrentChecks, checkWait);
+                20_000, 100_000, Duration.ofMinutes(5), 2, 32, Duration.ofSeconds(30), concurrentChecks, checkWait);
     }
 }
