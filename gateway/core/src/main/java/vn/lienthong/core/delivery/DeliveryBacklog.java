@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import vn.lienthong.core.routing.Outbox;
@@ -23,6 +22,14 @@ import vn.lienthong.core.routing.Outbox;
  */
 public class DeliveryBacklog {
 
+    /**
+     * One recipient's queue of deliveries ready to be acted on: how long it has held some
+     * without being empty, and how long a delivery queued now would wait for its turn.
+     */
+    public record QueueState(Duration behindFor, Duration expectedWait) {
+        static final QueueState EMPTY = new QueueState(Duration.ZERO, Duration.ZERO);
+    }
+
     private final Deliveries deliveries;
     private final Outbox outbox;
     private final Clock clock;
@@ -34,7 +41,7 @@ public class DeliveryBacklog {
     private final Map<String, QueueWait> queueWaits = new HashMap<>();
     private Instant lastLook;
     private volatile Map<String, Deliveries.Backlog> byRecipient = Map.of();
-    private volatile Map<String, Duration> expectedWaits = Map.of();
+    private volatile Map<String, QueueState> queueStates = Map.of();
 
     public DeliveryBacklog(Deliveries deliveries, Outbox outbox, Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
@@ -63,7 +70,7 @@ public class DeliveryBacklog {
         Map<String, Deliveries.Backlog> sampled = deliveries.backlog(lastLook);
         lastLook = now;
         byRecipient = sampled;
-        expectedWaits = expectedWaits(sampled, now);
+        queueStates = queueStates(sampled, System.nanoTime());
         outboxPending.set(outbox.pending());
         pending.register(sampled.entrySet().stream().map(entry -> MultiGauge.Row.of(Tags.of("agency", entry.getKey()),
                 entry.getValue().pending())).toList(), true);
@@ -82,27 +89,11 @@ public class DeliveryBacklog {
     }
 
     /**
-     * How long the oldest delivery to {@code recipient} that is ready to be acted on (queued,
-     * neither held back nor waiting for a retry) has waited, by the last sample; zero when none
-     * waited. Long waits mean the recipient's consumers, or the gateway as a whole, cannot keep up.
+     * How far behind the queue of deliveries to {@code recipient} that are ready to be acted on
+     * (queued, neither held back nor waiting for a retry) was at the last sample ({@link QueueWait}).
      */
-    public Duration queuedFor(String recipient) {
-        Deliveries.Backlog backlog = byRecipient.get(recipient);
-        if (backlog == null || backlog.queuedSince() == null) {
-            return Duration.ZERO;
-        }
-        Duration waited = Duration.between(backlog.queuedSince(), clock.instant());
-        return waited.isNegative() ? Duration.ZERO : waited;
-    }
-
-    /**
-     * How long a delivery queued now for {@code recipient} would wait for its turn, by the rate
-     * its queue moved over the last samples ({@link QueueWait}); zero when none is queued, empty
-     * when deliveries are queued and the queue has not been seen moving.
-     */
-    public Optional<Duration> expectedWait(String recipient) {
-        Duration wait = expectedWaits.getOrDefault(recipient, Duration.ZERO);
-        return wait.equals(QueueWait.UNKNOWN) ? Optional.empty() : Optional.of(wait);
+    public QueueState queue(String recipient) {
+        return queueStates.getOrDefault(recipient, QueueState.EMPTY);
     }
 
     public long outboxPending() {
@@ -110,15 +101,19 @@ public class DeliveryBacklog {
     }
 
     /** A recipient missing from the sample has nothing queued; its estimate learns that the queue emptied. */
-    private Map<String, Duration> expectedWaits(Map<String, Deliveries.Backlog> sampled, Instant now) {
-        Map<String, Duration> waits = new HashMap<>();
+    private Map<String, QueueState> queueStates(Map<String, Deliveries.Backlog> sampled, long nanoTime) {
+        Map<String, QueueState> states = new HashMap<>();
         sampled.keySet().forEach(recipient -> queueWaits.computeIfAbsent(recipient, r -> new QueueWait()));
         queueWaits.forEach((recipient, wait) -> {
             Deliveries.Backlog backlog = sampled.get(recipient);
-            waits.put(recipient, backlog == null ? wait.sample(0, 0, now)
-                    : wait.sample(backlog.queued(), backlog.queuedSinceLastLook(), now));
+            if (backlog == null) {
+                wait.sample(0, 0, nanoTime);
+            } else {
+                wait.sample(backlog.queued(), backlog.queuedSinceLastLook(), nanoTime);
+            }
+            states.put(recipient, new QueueState(wait.behindFor(), wait.expectedWait()));
         });
-        return Map.copyOf(waits);
+        return Map.copyOf(states);
     }
 
     private static long secondsSince(@Nullable Instant since, Instant now) {

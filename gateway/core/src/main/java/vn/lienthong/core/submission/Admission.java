@@ -1,7 +1,6 @@
 package vn.lienthong.core.submission;
 
 import java.time.Duration;
-import java.util.Optional;
 import vn.lienthong.core.delivery.DeliveryBacklog;
 import vn.lienthong.core.envelope.Party;
 import vn.lienthong.core.error.ErrorCode;
@@ -12,10 +11,11 @@ import vn.lienthong.core.error.GatewayException;
  * retryable error rather than piling up until memory or disk give out. The whole gateway
  * is busy when the outbox is not drained; one recipient is backlogged when too much waits
  * for it, which slows only the senders to that recipient. It is backlogged too while its queue
- * is slow: its oldest queued delivery has waited longer than the limit and one queued now would
- * too. The first says the queue is behind, the second lifts the refusal as soon as it has
- * shrunk enough, so that under a load the gateway cannot deliver, acceptance settles at what
- * delivery sustains instead of stopping until the queue has drained.
+ * is slow: it has held deliveries ready to go for longer than the limit without a break, and one
+ * queued now would wait longer than the limit too. The first says the queue is behind, the
+ * second lifts the refusal as soon as it has shrunk enough, so that under a load the gateway
+ * cannot deliver, acceptance settles at what delivery sustains instead of stopping until the
+ * queue has drained.
  */
 final class Admission {
 
@@ -50,13 +50,11 @@ final class Admission {
                 throw backlogged(agency, pending + " envelopes already wait for " + agency + "; retry later",
                         BACKLOGGED_RETRY_AFTER);
             }
-            Duration waited = backlog.queuedFor(agency);
-            Optional<Duration> wait = backlog.expectedWait(agency);
-            if (waited.compareTo(maxQueuedAge) > 0 && wait.map(w -> w.compareTo(maxQueuedAge) > 0).orElse(true)) {
-                throw backlogged(agency, "deliveries to " + agency + " have waited up to " + waited.toSeconds()
-                        + " s for their turn, and one queued now would wait "
-                        + wait.map(w -> "about " + w.toSeconds() + " s").orElse("until the queue moves")
-                        + "; retry later", slowQueueRetryAfter);
+            DeliveryBacklog.QueueState queue = backlog.queue(agency);
+            if (queue.behindFor().compareTo(maxQueuedAge) > 0 && queue.expectedWait().compareTo(maxQueuedAge) > 0) {
+                throw backlogged(agency, "deliveries to " + agency + " have queued for " + queue.behindFor().toSeconds()
+                        + " s without a break, and one queued now would wait about "
+                        + queue.expectedWait().toSeconds() + " s for its turn; retry later", slowQueueRetryAfter);
             }
         }
         return parsed;

@@ -20,10 +20,11 @@ import org.springframework.util.unit.DataSize;
  *        submission answers 503
  * @param maxRecipientBacklog deliveries waiting for one recipient above which submissions to
  *        it answer 429
- * @param maxQueuedAge how long the oldest delivery to one recipient that is ready to be acted
- *        on may have waited for its turn before submissions to it answer 429: deliveries that
- *        wait that long mean the recipient's consumers, or the whole gateway, cannot keep up,
- *        and accepting more only makes every later envelope later
+ * @param maxQueuedAge longest wait for its turn a delivery ready to be acted on should have:
+ *        while one recipient's queue has not been empty for longer and a delivery queued now
+ *        would wait longer too, submissions to it answer 429. Deliveries that wait that long
+ *        mean the recipient's consumers, or the whole gateway, cannot keep up, and accepting
+ *        more only makes every later envelope later
  * @param concurrentStores most acceptance transactions open at once (one writer thread each);
  *        further submissions wait their turn, so the rest of the database connection pool stays
  *        free for deliveries, the relays and queries (which starved behind a burst of

@@ -3,28 +3,34 @@ package vn.lienthong.core.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The wait a delivery queued now would have, from samples a second apart. */
+/** How far behind a recipient's queue is, from samples a second apart. */
 class QueueWaitTest {
 
-    private static final Instant START = Instant.parse("2026-12-06T03:00:00Z");
+    private static final long SECOND = 1_000_000_000L;
+    private static final long START = 42 * SECOND;
 
     @Test
-    void anEmptyQueueMeansNoWait() {
+    void anEmptyQueueIsNotBehind() {
         QueueWait wait = new QueueWait();
+        wait.sample(0, 0, START);
+        wait.sample(0, 0, START + SECOND);
 
-        assertThat(wait.sample(0, 0, START)).isZero();
-        assertThat(wait.sample(0, 0, START.plusSeconds(1))).isZero();
+        assertThat(wait.behindFor()).isZero();
+        assertThat(wait.expectedWait()).isZero();
     }
 
+    /** Five queued that do not move for three seconds / result: behind three seconds, and a new one waits at least as long. */
     @Test
-    void aQueueNotSeenMovingYetHasAnUnknownWait() {
+    void aQueueNotSeenMovingWaitsAtLeastAsLongAsItStoodStill() {
         QueueWait wait = new QueueWait();
+        wait.sample(5, 5, START);
+        wait.sample(7, 2, START + SECOND);
+        wait.sample(7, 0, START + 3 * SECOND);
 
-        assertThat(wait.sample(5, 5, START)).isEqualTo(QueueWait.UNKNOWN);
-        assertThat(wait.sample(7, 2, START.plusSeconds(1))).as("nothing left the queue").isEqualTo(QueueWait.UNKNOWN);
+        assertThat(wait.behindFor()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(wait.expectedWait()).isEqualTo(Duration.ofSeconds(3));
     }
 
     /** 100 queued, 50 leaving a second while 60 join / result: 110 queued wait 2.2 s. */
@@ -32,41 +38,58 @@ class QueueWaitTest {
     void theWaitIsWhatIsQueuedOverTheRateItLeaves() {
         QueueWait wait = new QueueWait();
         wait.sample(100, 0, START);
+        wait.sample(110, 60, START + SECOND);
 
-        assertThat(wait.sample(110, 60, START.plusSeconds(1)).toMillis()).isEqualTo(2200);
+        assertThat(wait.expectedWait().toMillis()).isEqualTo(2200);
+        assertThat(wait.behindFor()).isEqualTo(Duration.ofSeconds(1));
     }
 
-    /** A queue refused new work shrinks / result: the wait falls with it, though its head is as old as before. */
+    /** A queue refused new work shrinks / result: the wait falls with it, though it is still behind. */
     @Test
     void aShrinkingQueueWaitsLessAtOnce() {
         QueueWait wait = new QueueWait();
         wait.sample(500, 0, START);
-        Duration before = wait.sample(500, 50, START.plusSeconds(1));
+        wait.sample(500, 50, START + SECOND);
+        Duration before = wait.expectedWait();
 
-        Duration after = wait.sample(450, 0, START.plusSeconds(2));
+        wait.sample(450, 0, START + 2 * SECOND);
 
         assertThat(before).isEqualTo(Duration.ofSeconds(10));
-        assertThat(after).isEqualTo(Duration.ofSeconds(9));
+        assertThat(wait.expectedWait()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(wait.behindFor()).isEqualTo(Duration.ofSeconds(2));
     }
 
-    /** The rate is smoothed / result: one second without a departure lengthens the wait, it does not make it unknown. */
+    /** The rate is smoothed / result: one second without a departure lengthens the wait. */
     @Test
-    void oneStillSecondDoesNotMakeTheWaitUnknown() {
+    void oneStillSecondLengthensTheWait() {
         QueueWait wait = new QueueWait();
         wait.sample(100, 0, START);
-        wait.sample(100, 50, START.plusSeconds(1));
+        wait.sample(100, 50, START + SECOND);
 
-        Duration still = wait.sample(110, 10, START.plusSeconds(2));
+        wait.sample(110, 10, START + 2 * SECOND);
 
-        assertThat(still.toMillis()).as("110 queued, leaving at 0.3 × 0 + 0.7 × 50 a second").isEqualTo(3142);
+        assertThat(wait.expectedWait().toMillis()).as("110 queued, leaving at 0.3 × 0 + 0.7 × 50 a second")
+                .isEqualTo(3142);
+    }
+
+    @Test
+    void aQueueThatEmptiedStartsAfresh() {
+        QueueWait wait = new QueueWait();
+        wait.sample(100, 0, START);
+        wait.sample(0, 0, START + 10 * SECOND);
+
+        wait.sample(3, 3, START + 11 * SECOND);
+
+        assertThat(wait.behindFor()).isZero();
     }
 
     @Test
     void aSampleAtTheSameInstantLeavesTheRateAlone() {
         QueueWait wait = new QueueWait();
         wait.sample(100, 0, START);
-        wait.sample(100, 50, START.plusSeconds(1));
+        wait.sample(100, 50, START + SECOND);
+        wait.sample(100, 0, START + SECOND);
 
-        assertThat(wait.sample(100, 0, START.plusSeconds(1))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(wait.expectedWait()).isEqualTo(Duration.ofSeconds(2));
     }
 }
