@@ -15,8 +15,7 @@ class IngressPropertiesTest {
 
     @Test
     void theStoreSettingsDefaultToTwoWritersBatchesOf32AndThirtySecondsWait() {
-        IngressProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("lienthong.ingress", IngressProperties.class);
+        IngressProperties properties = bound(Map.of());
 
         assertThat(properties.concurrentStores()).isEqualTo(2);
         assertThat(properties.storeBatch()).isEqualTo(32);
@@ -25,11 +24,9 @@ class IngressPropertiesTest {
 
     @Test
     void theCheckingLanesDefaultToTwiceTheProcessorsAndCanBeSet() {
-        IngressProperties unset = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("lienthong.ingress", IngressProperties.class);
-        IngressProperties set = new Binder(new MapConfigurationPropertySource(Map.of(
-                "lienthong.ingress.concurrent-checks", "3", "lienthong.ingress.check-wait", "2s")))
-                .bindOrCreate("lienthong.ingress", IngressProperties.class);
+        IngressProperties unset = bound(Map.of());
+        IngressProperties set = bound(Map.of("lienthong.ingress.concurrent-checks", "3",
+                "lienthong.ingress.check-wait", "2s"));
 
         assertThat(unset.checkingLanes()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(unset.checkWait()).isEqualTo(Duration.ofSeconds(30));
@@ -39,11 +36,8 @@ class IngressPropertiesTest {
 
     @Test
     void deliveriesMayWaitFiveMinutesForTheirTurnUnlessSetOtherwise() {
-        IngressProperties unset = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("lienthong.ingress", IngressProperties.class);
-        IngressProperties set = new Binder(new MapConfigurationPropertySource(Map.of(
-                "lienthong.ingress.max-queued-age", "20s")))
-                .bindOrCreate("lienthong.ingress", IngressProperties.class);
+        IngressProperties unset = bound(Map.of());
+        IngressProperties set = bound(Map.of("lienthong.ingress.max-queued-age", "20s"));
 
         assertThat(unset.maxQueuedAge()).isEqualTo(Duration.ofMinutes(5));
         assertThat(set.maxQueuedAge()).isEqualTo(Duration.ofSeconds(20));
@@ -85,6 +79,12 @@ class IngressPropertiesTest {
     void aNegativeWaitIsRefused() {
         assertThatThrownBy(() -> properties(2, 32, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lienthong.ingress.store-wait");
+    }
+
+    /** The settings as Spring Boot binds them from the configuration. */
+    private static IngressProperties bound(Map<String, String> settings) {
+        return new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("lienthong.ingress", IngressProperties.class);
     }
 
     private static IngressProperties properties(int concurrentStores, int storeBatch, Duration storeWait) {
