@@ -89,6 +89,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheEmbeddedDatabasesFileKnowsH2() {
+        noClasses().that().resideOutsideOfPackage("vn.lienthong.app.database..")
+                .should().dependOnClassesThat().resideInAPackage("org.h2..")
+                .because("the gateway speaks SQL to H2 and PostgreSQL alike; only syncing and compacting H2's file "
+                        + "reach under its driver, in one place an H2 upgrade has to check")
+                .check(CLASSES);
+    }
+
+    @Test
     void packagesAreNamedForWhatTheyDo() {
         classes().should().resideOutsideOfPackages("..util..", "..utils..", "..common..", "..manager..", "..helper..")
                 .because("packages are capabilities of the domain, not dumping grounds")
