@@ -380,8 +380,9 @@ public final class LoadGenerator {
             System.out.printf(Locale.ROOT, "gateway CPU        process_cpu_usage %.0f%% of the machine on average (give --gateway-pid for CPU time)%n",
                     sampler.meanCpuUsage() * 100);
         }
-        System.out.printf(Locale.ROOT, "gateway heap       %.0f MB mean, %.0f MB max (sampled each second)%n",
-                sampler.meanHeap() / 1e6, sampler.maxHeap / 1e6);
+        System.out.printf(Locale.ROOT, "gateway heap       %.0f MB mean, %.0f MB max (sampled each second%s)%n",
+                sampler.meanHeap() / 1e6, sampler.maxHeap / 1e6,
+                sampler.missed == 0 ? "" : "; " + sampler.missed + " scrapes unanswered");
         System.out.printf(Locale.ROOT, "load generator CPU %.2f cores on average while sending%n",
                 clientCpuNanos / 1e9 / (options.warmupSeconds + seconds));
         System.out.printf(Locale.ROOT, "errors             %s%n", errors.isEmpty() ? "none" : new TreeMap<>(errors));
@@ -438,6 +439,7 @@ public final class LoadGenerator {
         private double heapTotal;
         private double cpuUsageTotal;
         private int samples;
+        volatile int missed;
         volatile double maxHeap;
 
         Sampler(GatewayProbe probe, long start, long end) {
@@ -458,10 +460,15 @@ public final class LoadGenerator {
                                 first = reading;
                             }
                             last = reading;
-                            heapTotal += reading.heapBytes();
-                            cpuUsageTotal += reading.cpuUsage();
-                            samples++;
-                            maxHeap = Math.max(maxHeap, reading.heapBytes());
+                            // A scrape that failed (the gateway too busy to answer within its timeout) reads NaN.
+                            if (Double.isNaN(reading.heapBytes())) {
+                                missed++;
+                            } else {
+                                heapTotal += reading.heapBytes();
+                                cpuUsageTotal += reading.cpuUsage();
+                                samples++;
+                                maxHeap = Math.max(maxHeap, reading.heapBytes());
+                            }
                         }
                     }
                     TimeUnit.SECONDS.sleep(1);
