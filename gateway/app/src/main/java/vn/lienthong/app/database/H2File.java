@@ -92,23 +92,20 @@ final class H2File {
     /**
      * One round of housekeeping: rewrites the live pages of the emptiest superseded chunks (the
      * next commit writes them), so that the chunks' space is used again, and syncs what was
-     * committed outside a transaction. Returns at once when a commit holds the store.
-     *
-     * @return whether anything was rewritten
+     * committed outside a transaction. H2 skips the rewriting when commits hold the store for
+     * more than a moment; the next round tries again.
      */
-    boolean compact() {
+    void compact() {
         if (store.isClosed()) {
-            return false;
+            return;
         }
         try {
-            boolean rewritten = store.compact(TARGET_LIVE_PERCENT, REWRITE_PER_ROUND);
+            store.compact(TARGET_LIVE_PERCENT, REWRITE_PER_ROUND);
             sync();
-            return rewritten;
         } catch (MVStoreException e) {
-            if (store.isClosed()) {
-                return false;
+            if (!store.isClosed()) {
+                throw e;
             }
-            throw e;
         }
     }
 
