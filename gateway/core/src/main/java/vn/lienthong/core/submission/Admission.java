@@ -34,8 +34,16 @@ final class Admission {
         this.maxOutboxBacklog = maxOutboxBacklog;
         this.maxRecipientBacklog = maxRecipientBacklog;
         this.maxQueuedAge = maxQueuedAge;
-        // Senders should be back before the queue they were refused for runs dry.
-        this.slowQueueRetryAfter = (int) Math.max(1, Math.min(BUSY_RETRY_AFTER, maxQueuedAge.toSeconds() / 4));
+        this.slowQueueRetryAfter = slowQueueRetryAfter(maxQueuedAge);
+    }
+
+    /**
+     * How long a sender refused for a slow queue should wait: a quarter of the limit, 1 to 5 s.
+     * Senders should be back before the queue they were refused for runs dry; a wait as long as
+     * the limit idled the gateway (docs/BENCHMARKS.md, "Admission on the delivery queue").
+     */
+    static int slowQueueRetryAfter(Duration maxQueuedAge) {
+        return (int) Math.max(1, Math.min(BUSY_RETRY_AFTER, maxQueuedAge.toSeconds() / 4));
     }
 
     SubmissionStages.Parsed admit(SubmissionStages.Parsed parsed) {
