@@ -385,6 +385,7 @@ async function loadAgencies() {
         // The gauge has a row only for agencies with something waiting: none, once metrics are read, is 0.
         const backlog = total(samples, 'lienthong_delivery_backlog', { agency: a.code }) ?? (samples.length ? 0 : null);
         const oldest = total(samples, 'lienthong_delivery_backlog_oldest_age_seconds', { agency: a.code });
+        const queued = total(samples, 'lienthong_delivery_queued_oldest_age_seconds', { agency: a.code });
         const pushes = (outcome) => total(samples, 'lienthong_deliveries_total', { recipient: a.code, outcome }) ?? 0;
         const dead = deadLetters.filter((d) => d.recipient === a.code).length;
         const circuit = Object.keys(ENDPOINT_HEALTH).find((state) =>
@@ -395,7 +396,9 @@ async function loadAgencies() {
           el('td', { class: 'id' }, a.endpoint ?? '—', a.deliveryMode !== 'push' ? ''
             : el('div', { class: 'endpoint-health' }, circuit ? badge(...ENDPOINT_HEALTH[circuit])
               : el('span', { class: 'hint' }, 'not pushed to yet'))),
-          el('td', {}, backlog ?? '—', oldest ? el('div', { class: 'hint' }, `oldest ${Math.round(oldest)} s`) : ''),
+          el('td', {}, backlog ?? '—', oldest ? el('div', { class: 'hint' }, `oldest ${Math.round(oldest)} s`) : '',
+            queued ? el('div', { class: 'hint', title: 'how long the oldest delivery ready to go has waited for its turn; '
+              + 'past lienthong.ingress.max-queued-age senders to this agency are refused' }, `next in line ${Math.round(queued)} s`) : ''),
           el('td', {}, a.deliveryMode === 'push'
             ? `${pushes('delivered')} delivered, ${pushes('retried')} retried` : '—'),
           el('td', {}, dead ? badge(String(dead), 'OVERDUE') : '0'),
