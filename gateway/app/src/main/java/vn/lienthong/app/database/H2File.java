@@ -47,7 +47,7 @@ final class H2File {
         this.store = store;
         this.syncs = Timer.builder("lienthong.database.sync")
                 .description("Forcing the embedded database's file to the disk after a commit").register(meters);
-        Gauge.builder("lienthong.database.file.size", store, s -> s.isClosed() ? 0 : s.getFileStore().size())
+        Gauge.builder("lienthong.database.file.size", this, H2File::size)
                 .description("Size of the embedded database's file").baseUnit("bytes").register(meters);
         Gauge.builder("lienthong.database.file.live", store,
                         s -> s.isClosed() ? 0 : s.getFileStore().getChunksFillRate() / 100.0)
@@ -109,7 +109,8 @@ final class H2File {
         }
     }
 
+    /** The file's size in bytes; zero once the database is closed. */
     long size() {
-        return store.getFileStore().size();
+        return store.isClosed() ? 0 : store.getFileStore().size();
     }
 }

@@ -92,6 +92,19 @@ class H2FileTest {
         }
     }
 
+    /** The gateway's last transactions and housekeeping round may end after the pool closed the database. */
+    @Test
+    void aClosedDatabaseIsNeitherSyncedNorCompactedAndNothingFails() {
+        H2File file = H2File.of(fileDatabase(), meters).orElseThrow();
+        database.destroy();
+
+        file.sync();
+        file.compact();
+
+        assertThat(file.size()).isZero();
+        assertThat(meters.get("lienthong.database.file.size").gauge().value()).isZero();
+    }
+
     @Test
     void aDatabaseInMemoryHasNoFile() {
         JdbcDataSource memory = new JdbcDataSource();
